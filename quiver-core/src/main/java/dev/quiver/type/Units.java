@@ -1,0 +1,14 @@
+package dev.quiver.type;
+
+final class Units {
+    private Units() {}
+
+    static String abbrev(TimeUnit unit) {
+        return switch (unit) {
+            case SECOND -> "s";
+            case MILLISECOND -> "ms";
+            case MICROSECOND -> "us";
+            case NANOSECOND -> "ns";
+        };
+    }
+}
