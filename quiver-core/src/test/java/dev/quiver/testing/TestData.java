@@ -1,0 +1,47 @@
+package dev.quiver.testing;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Locates the Apache Arrow test data (a checkout of apache/arrow-testing, or the project's shared copy).
+ * The path comes from the system property {@code quiver.arrow.testing.dir}, else the environment variable
+ * {@code QUIVER_ARROW_TESTING}, else {@code ../shared/arrow-testing} beside the repository. When it is
+ * missing, tests fail under CI ({@code CI=true}) and are skipped elsewhere with a message saying where to
+ * get the data.
+ */
+public final class TestData {
+    private TestData() {}
+
+    public static Path root() {
+        String p = System.getProperty("quiver.arrow.testing.dir");
+        if (p == null || p.isBlank()) p = System.getenv("QUIVER_ARROW_TESTING");
+        if (p == null || p.isBlank()) p = "../shared/arrow-testing";
+        Path root = Path.of(p).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("integration"))) {
+            String msg = "Arrow test data not found at " + root + ": set -Dquiver.arrow.testing.dir=DIR or "
+                    + "QUIVER_ARROW_TESTING=DIR to a checkout of https://github.com/apache/arrow-testing "
+                    + "(the folder with integration/ and fuzz/)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(msg);
+            }
+            Assumptions.abort(msg);
+        }
+        return root;
+    }
+
+    /** {@code integration/<folder>} of the test data, e.g. {@code integration("cpp-21.0.0")}. */
+    public static Path integration(String folder) {
+        return root().resolve("integration").resolve(folder);
+    }
+
+    /** A gold case file, e.g. {@code gold("cpp-21.0.0", "primitive", ".stream")}. */
+    public static Path gold(String folder, String name, String suffix) {
+        Path f = integration(folder).resolve("generated_" + name + suffix);
+        if (!Files.isRegularFile(f)) Assertions.fail("gold file missing: " + f);
+        return f;
+    }
+}
