@@ -1,0 +1,88 @@
+package dev.quiver.ipc;
+
+import dev.quiver.InvalidDataException;
+import dev.quiver.UnsupportedFeatureException;
+import dev.quiver.array.Array;
+import dev.quiver.array.ArrayData;
+import dev.quiver.array.MemoryOwner;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.metadata.Message;
+import dev.quiver.metadata.MessageHeader;
+import dev.quiver.type.Field;
+import dev.quiver.type.Schema;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shared by the stream and file readers: turns a decoded message and its body into a {@link RecordBatch}
+ * or a dictionary, with the memory ownership rules of the readers.
+ */
+final class BatchAssembler {
+    private final Schema schema;
+    private final String resource;
+    private final IpcReadOptions options;
+    private final DictionaryMemo dictionaries;
+    private final MemoryOwner owner;
+
+    BatchAssembler(Schema schema, String resource, IpcReadOptions options, MemoryOwner owner) {
+        this.schema = schema;
+        this.resource = resource;
+        this.options = options;
+        this.owner = owner;
+        this.dictionaries = new DictionaryMemo(schema, resource);
+    }
+
+    DictionaryMemo dictionaries() { return dictionaries; }
+
+    /**
+     * A record batch over {@code body}. {@code batchArena}, when not null, holds the body and becomes the
+     * batch's own memory; decompressed buffers go to it too (or to a new arena the batch owns).
+     */
+    RecordBatch recordBatch(Message message, long messageOffset, MemorySegment body, long bodyOffset, Arena batchArena) {
+        if (!(message.header() instanceof MessageHeader.RecordBatchHeader h)) {
+            throw new InvalidDataException("expected a record batch message, found " + kind(message), resource,
+                    messageOffset);
+        }
+        Arena arena = batchArena;
+        if (arena == null && h.compression() != null) arena = Arena.ofShared();
+        try {
+            List<ArrayData> columns = RecordBatchDecoder.decode(schema.fields(), h, body, bodyOffset, resource,
+                    options, arena, dictionaries, message.version());
+            List<Array> arrays = new ArrayList<>(columns.size());
+            for (ArrayData c : columns) arrays.add(Array.of(c));
+            return new RecordBatch(schema, (int) h.length(), arrays, message.metadata(), arena, owner);
+        } catch (RuntimeException e) {
+            if (arena != null) arena.close();
+            throw e;
+        }
+    }
+
+    /** Reads a dictionary batch into the memo. {@code arena} holds memory that lives as long as the reader. */
+    void dictionaryBatch(Message message, long messageOffset, MemorySegment body, long bodyOffset, Arena arena) {
+        MessageHeader.DictionaryBatchHeader d = (MessageHeader.DictionaryBatchHeader) message.header();
+        Field field = dictionaries.field(d.id());
+        if (field == null) {
+            throw new InvalidDataException("dictionary batch for id " + d.id() + ", which no field of the schema uses",
+                    resource, messageOffset);
+        }
+        if (d.isDelta()) {
+            throw new UnsupportedFeatureException("delta dictionary batches are not supported yet", resource,
+                    messageOffset, dictionaries.path(d.id()));
+        }
+        Field valueField = new Field(dictionaries.path(d.id()), field.type(), true, field.children(), null, null);
+        List<ArrayData> columns = RecordBatchDecoder.decode(List.of(valueField), d.data(), body, bodyOffset, resource,
+                options, arena, dictionaries, message.version());
+        dictionaries.put(d.id(), columns.get(0));
+    }
+
+    static String kind(Message m) {
+        return switch (m.header()) {
+            case MessageHeader.SchemaHeader s -> "a schema message";
+            case MessageHeader.RecordBatchHeader r -> "a record batch message";
+            case MessageHeader.DictionaryBatchHeader d -> "a dictionary batch message";
+        };
+    }
+}

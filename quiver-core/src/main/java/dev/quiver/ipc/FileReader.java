@@ -1,0 +1,212 @@
+package dev.quiver.ipc;
+
+import dev.quiver.InvalidDataException;
+import dev.quiver.LimitExceededException;
+import dev.quiver.array.MemoryOwner;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.memory.LE;
+import dev.quiver.metadata.Block;
+import dev.quiver.metadata.Footer;
+import dev.quiver.metadata.FooterCodec;
+import dev.quiver.metadata.Message;
+import dev.quiver.metadata.MessageCodec;
+import dev.quiver.metadata.MessageHeader;
+import dev.quiver.type.Schema;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads the IPC file format with random access to every record batch. A file on disk is memory-mapped and
+ * batches are zero-copy slices of the mapping (decompressed buffers excepted); they stay valid until this
+ * reader closes, or longer once {@linkplain RecordBatch#detach() detached}.
+ */
+public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
+    private static final int TRAILER = 4 + 6; // footer length + ARROW1
+
+    private final MemorySegment data;
+    private final String resource;
+    private final IpcReadOptions options;
+    private final MemoryOwner owner;
+    private final Footer footer;
+    private final long footerOffset;
+    private final BatchAssembler assembler;
+    private boolean dictionariesLoaded;
+
+    private FileReader(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner) {
+        this.data = data;
+        this.resource = resource;
+        this.options = options;
+        this.owner = owner;
+        long size = data.byteSize();
+        if (size < Framing.FILE_MAGIC_PADDED.length + TRAILER) {
+            throw new InvalidDataException("file of " + size + " bytes is too small to be an Arrow IPC file",
+                    resource, 0);
+        }
+        checkMagic(0, "start");
+        checkMagic(size - 6, "end");
+        int footerLength = data.get(LE.INT, size - TRAILER);
+        long maxFooter = size - TRAILER - Framing.FILE_MAGIC_PADDED.length;
+        if (footerLength <= 0 || footerLength > maxFooter) {
+            throw new InvalidDataException("footer length " + footerLength + " does not fit in a file of " + size
+                    + " bytes", resource, size - TRAILER);
+        }
+        if (footerLength > options.limits().maxMetadataLength()) {
+            throw new LimitExceededException("footer length " + footerLength + " exceeds the limit of "
+                    + options.limits().maxMetadataLength() + " bytes", resource, size - TRAILER);
+        }
+        this.footerOffset = size - TRAILER - footerLength;
+        this.footer = FooterCodec.decode(data.asSlice(footerOffset, footerLength), resource, footerOffset);
+        if (footer.schema() == null) {
+            throw new InvalidDataException("the footer has no schema", resource, footerOffset);
+        }
+        this.assembler = new BatchAssembler(footer.schema(), resource, options, owner);
+    }
+
+    /** Opens and memory-maps a file. */
+    static FileReader open(Path path, IpcReadOptions options) throws IOException {
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            MemorySegment mapped = ch.size() == 0 ? MemorySegment.ofArray(new byte[0])
+                    : ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+            return new FileReader(mapped, path.toString(), options, new MemoryOwner(arena));
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** A reader over a file's bytes already in memory; batches are slices of {@code data}. */
+    static FileReader open(MemorySegment data, String resource, IpcReadOptions options) {
+        MemoryOwner owner = new MemoryOwner(Arena.ofShared());
+        try {
+            return new FileReader(data, resource, options, owner);
+        } catch (RuntimeException e) {
+            owner.close();
+            throw e;
+        }
+    }
+
+    private void checkMagic(long at, String where) {
+        for (int i = 0; i < 6; i++) {
+            if (data.get(LE.BYTE, at + i) != Framing.FILE_MAGIC[i]) {
+                byte[] got = new byte[6];
+                MemorySegment.copy(data, LE.BYTE, at, got, 0, 6);
+                throw new InvalidDataException("not an Arrow IPC file: expected magic ARROW1 at the " + where
+                        + ", found " + java.util.HexFormat.of().formatHex(got), resource, at);
+            }
+        }
+    }
+
+    public Schema schema() { return footer.schema(); }
+
+    public Footer footer() { return footer; }
+
+    /** Byte offset of the footer. */
+    public long footerOffset() { return footerOffset; }
+
+    public int numRecordBatches() { return footer.recordBatches().size(); }
+
+    public int numDictionaries() { return footer.dictionaries().size(); }
+
+    /** Record batch {@code i}, read directly through the footer's block. */
+    public RecordBatch recordBatch(int i) {
+        checkOpen();
+        java.util.Objects.checkIndex(i, numRecordBatches());
+        loadDictionaries();
+        Block b = footer.recordBatches().get(i);
+        Located m = locate(b, "record batch " + i);
+        return assembler.recordBatch(m.message, b.offset(), m.body, m.bodyOffset, null);
+    }
+
+    /** Every record batch. */
+    public List<RecordBatch> readAll() {
+        List<RecordBatch> all = new ArrayList<>(numRecordBatches());
+        for (int i = 0; i < numRecordBatches(); i++) all.add(recordBatch(i));
+        return all;
+    }
+
+    @Override
+    public Iterator<RecordBatch> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override public boolean hasNext() { return next < numRecordBatches(); }
+
+            @Override
+            public RecordBatch next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return recordBatch(next++);
+            }
+        };
+    }
+
+    private synchronized void loadDictionaries() {
+        if (dictionariesLoaded) return;
+        for (int i = 0; i < footer.dictionaries().size(); i++) {
+            Block b = footer.dictionaries().get(i);
+            Located m = locate(b, "dictionary " + i);
+            if (!(m.message.header() instanceof MessageHeader.DictionaryBatchHeader)) {
+                throw new InvalidDataException("footer dictionary block " + i + " does not hold a dictionary batch",
+                        resource, b.offset());
+            }
+            assembler.dictionaryBatch(m.message, b.offset(), m.body, m.bodyOffset, owner.arena());
+        }
+        dictionariesLoaded = true;
+    }
+
+    private record Located(Message message, MemorySegment body, long bodyOffset) {}
+
+    /** Checks a block against the file, then frames and decodes its message. */
+    private Located locate(Block b, String what) {
+        long offset = b.offset();
+        long metaLen = b.metaDataLength();
+        long bodyLen = b.bodyLength();
+        if (offset < Framing.FILE_MAGIC_PADDED.length || metaLen < 8 || bodyLen < 0
+                || offset > footerOffset || metaLen > footerOffset - offset
+                || bodyLen > footerOffset - offset - metaLen) {
+            throw new InvalidDataException("block of " + what + " (offset " + offset + ", metadata " + metaLen
+                    + " bytes, body " + bodyLen + " bytes) lies outside the file's data section [8, "
+                    + footerOffset + ")", resource, footerOffset);
+        }
+        int first = data.get(LE.INT, offset);
+        long metaStart;
+        int length;
+        if (first == Framing.CONTINUATION) {
+            length = data.get(LE.INT, offset + 4);
+            metaStart = offset + 8;
+        } else {
+            length = first;
+            metaStart = offset + 4;
+        }
+        if (length <= 0 || length > offset + metaLen - metaStart) {
+            throw new InvalidDataException("metadata length " + length + " of " + what
+                    + " does not fit in its block of " + metaLen + " bytes", resource, metaStart - 4);
+        }
+        Message message = MessageCodec.decode(data.asSlice(metaStart, length), resource, metaStart);
+        if (message.bodyLength() != bodyLen) {
+            throw new InvalidDataException("body length " + message.bodyLength() + " of " + what
+                    + " differs from its footer block's " + bodyLen, resource, metaStart);
+        }
+        long bodyOffset = offset + metaLen;
+        return new Located(message, data.asSlice(bodyOffset, bodyLen), bodyOffset);
+    }
+
+    private void checkOpen() {
+        if (owner.isClosed()) throw new IllegalStateException("file reader is closed");
+    }
+
+    /** Unmaps the file; batches that were not detached become unreadable. */
+    @Override
+    public void close() {
+        owner.close();
+    }
+}

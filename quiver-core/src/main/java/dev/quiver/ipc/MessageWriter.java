@@ -1,0 +1,76 @@
+package dev.quiver.ipc;
+
+import dev.quiver.metadata.Block;
+import dev.quiver.metadata.Message;
+import dev.quiver.metadata.MessageCodec;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.List;
+
+/**
+ * Writes encapsulated messages to a channel: continuation marker, metadata length, metadata padded to the
+ * alignment, then the body's buffers straight from their memory (a gathering write, no intermediate copy).
+ * Counts the bytes it writes so file writers know every block's offset.
+ */
+final class MessageWriter {
+    private final WritableByteChannel channel;
+    private final int alignment;
+    private long position;
+
+    MessageWriter(WritableByteChannel channel, int alignment, long startPosition) {
+        this.channel = channel;
+        this.alignment = alignment;
+        this.position = startPosition;
+    }
+
+    long position() { return position; }
+
+    /** Writes one message and returns its block (offset, framed metadata length, body length). */
+    Block write(Message message, List<MemorySegment> bodyParts) throws IOException {
+        byte[] meta = MessageCodec.encode(message);
+        long start = position;
+        int framed = (int) Framing.padTo(Framing.PREFIX + meta.length, alignment);
+        ByteBuffer head = ByteBuffer.allocate(framed).order(ByteOrder.LITTLE_ENDIAN);
+        head.putInt(Framing.CONTINUATION);
+        head.putInt(framed - Framing.PREFIX);
+        head.put(meta);
+        head.position(0);
+        ByteBuffer[] all = new ByteBuffer[1 + bodyParts.size()];
+        all[0] = head;
+        for (int i = 0; i < bodyParts.size(); i++) all[i + 1] = bodyParts.get(i).asByteBuffer();
+        writeAll(all);
+        return new Block(start, framed, message.bodyLength());
+    }
+
+    /** Writes raw bytes (magic, end-of-stream marker, footer). */
+    void writeRaw(byte[] bytes) throws IOException {
+        writeAll(new ByteBuffer[] {ByteBuffer.wrap(bytes)});
+    }
+
+    void writeEndOfStream() throws IOException {
+        writeRaw(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0});
+    }
+
+    private void writeAll(ByteBuffer[] buffers) throws IOException {
+        long total = 0;
+        for (ByteBuffer b : buffers) total += b.remaining();
+        if (channel instanceof GatheringByteChannel g) {
+            int first = 0;
+            long done = 0;
+            while (done < total) {
+                done += g.write(buffers, first, buffers.length - first);
+                while (first < buffers.length && !buffers[first].hasRemaining()) first++;
+            }
+        } else {
+            for (ByteBuffer b : buffers) {
+                while (b.hasRemaining()) channel.write(b);
+            }
+        }
+        position += total;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.quiver.ipc;
+
+import dev.quiver.InvalidDataException;
+import dev.quiver.LimitExceededException;
+import dev.quiver.QuiverException;
+import dev.quiver.array.ArrayData;
+import dev.quiver.array.Layout;
+import dev.quiver.compress.BufferCodec;
+import dev.quiver.compress.CompressionType;
+import dev.quiver.metadata.MessageHeader.RecordBatchHeader;
+import dev.quiver.type.ArrowType;
+import dev.quiver.type.Field;
+import dev.quiver.type.MetadataVersion;
+import dev.quiver.validate.Validator;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage three of reading: turns a record batch header and its body into arrays. Pure: no I/O. Checks the
+ * counts of field nodes and buffers first, then every buffer range against the body, before it touches any
+ * data; decompresses buffers when the body is compressed; finally validates the arrays at the chosen level.
+ * Buffers of uncompressed bodies are zero-copy slices of {@code body}.
+ */
+final class RecordBatchDecoder {
+    private final List<Field> fields;
+    private final RecordBatchHeader header;
+    private final MemorySegment body;
+    private final long bodyOffset;
+    private final String resource;
+    private final IpcReadOptions options;
+    private final SegmentAllocator allocator;
+    private final DictionaryMemo dictionaries;
+    private final BufferCodec codec;
+    private final MetadataVersion version;
+    private int node;
+    private int buffer;
+    private int variadic;
+
+    private RecordBatchDecoder(List<Field> fields, RecordBatchHeader header, MemorySegment body, long bodyOffset,
+                               String resource, IpcReadOptions options, SegmentAllocator allocator,
+                               DictionaryMemo dictionaries, MetadataVersion version) {
+        this.fields = fields;
+        this.header = header;
+        this.body = body;
+        this.bodyOffset = bodyOffset;
+        this.resource = resource;
+        this.options = options;
+        this.allocator = allocator;
+        this.dictionaries = dictionaries;
+        this.version = version;
+        CompressionType c = header.compression();
+        this.codec = c == null ? null : BufferCodec.create(c);
+    }
+
+    /**
+     * Decodes the columns of {@code fields} from a record batch.
+     *
+     * @param bodyOffset absolute offset of the body in the resource, for error messages
+     * @param allocator  memory for decompressed buffers (unused when the body is not compressed)
+     */
+    static List<ArrayData> decode(List<Field> fields, RecordBatchHeader header, MemorySegment body, long bodyOffset,
+                                  String resource, IpcReadOptions options, SegmentAllocator allocator,
+                                  DictionaryMemo dictionaries, MetadataVersion version) {
+        return new RecordBatchDecoder(fields, header, body, bodyOffset, resource, options, allocator, dictionaries,
+                version).run();
+    }
+
+    private List<ArrayData> run() {
+        if (header.length() < 0) {
+            throw new InvalidDataException("negative record batch length " + header.length(), resource, bodyOffset);
+        }
+        if (header.length() > Integer.MAX_VALUE) {
+            throw new LimitExceededException("record batch length " + header.length()
+                    + " exceeds the largest supported length " + Integer.MAX_VALUE, resource, bodyOffset);
+        }
+        List<ArrayData> columns = new ArrayList<>(fields.size());
+        for (Field f : fields) {
+            ArrayData column = load(f, f.name(), 0);
+            if (column.length() != header.length()) {
+                throw new InvalidDataException("column length " + column.length()
+                        + " differs from the record batch length " + header.length(), resource, bodyOffset, f.name());
+            }
+            columns.add(column);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Field f = fields.get(i);
+            try {
+                Validator.validate(columns.get(i), options.validation(), f.name());
+            } catch (InvalidDataException e) {
+                throw e.at(resource, bodyOffset, f.name());
+            }
+        }
+        return columns;
+    }
+
+    private ArrayData load(Field field, String path, int depth) {
+        if (depth > options.limits().maxNestingDepth()) {
+            throw new LimitExceededException("nesting deeper than " + options.limits().maxNestingDepth(),
+                    resource, bodyOffset, path);
+        }
+        if (node >= header.nodeCount()) {
+            throw new InvalidDataException("the record batch has " + header.nodeCount()
+                    + " field nodes, fewer than the schema needs", resource, bodyOffset, path);
+        }
+        long length = header.nodeLengths()[node];
+        long nulls = header.nodeNullCounts()[node];
+        int nodeIndex = node++;
+        if (length < 0 || nulls < 0) {
+            throw new InvalidDataException("field node " + nodeIndex + " has negative length or null count",
+                    resource, bodyOffset, path);
+        }
+        if (length > Integer.MAX_VALUE) {
+            throw new LimitExceededException("field node " + nodeIndex + " length " + length
+                    + " exceeds the largest supported length", resource, bodyOffset, path);
+        }
+        if (nulls > length) {
+            throw new InvalidDataException("field node " + nodeIndex + " has null count " + nulls
+                    + " greater than its length " + length, resource, bodyOffset, path);
+        }
+        ArrowType type = field.type();
+        ArrayData dictionary = null;
+        if (field.dictionary() != null) {
+            type = field.dictionary().indexType();
+            dictionary = dictionaries.get(field.dictionary().id());
+            if (dictionary == null) {
+                throw new InvalidDataException("no dictionary with id " + field.dictionary().id()
+                        + " was read before this record batch", resource, bodyOffset, path);
+            }
+        }
+        if (type instanceof ArrowType.Union u && version.ordinal() < MetadataVersion.V5.ordinal()) {
+            // Before V5 unions had a validity bitmap, always written empty by conforming writers.
+            MemorySegment skipped = nextBuffer(path, "legacy union validity");
+            if (skipped.byteSize() != 0 && nulls != 0) {
+                throw new dev.quiver.UnsupportedFeatureException("unions with a validity bitmap (pre-V5) are not supported",
+                        resource, bodyOffset, path);
+            }
+        }
+        int n = Layout.bufferCount(type);
+        MemorySegment[] buffers;
+        int variadicCount = 0;
+        if (Layout.hasVariadicBuffers(type)) {
+            if (variadic >= header.variadicBufferCounts().length) {
+                throw new InvalidDataException("missing variadic buffer count for a view array", resource, bodyOffset, path);
+            }
+            long count = header.variadicBufferCounts()[variadic++];
+            if (count < 0 || count > header.bufferCount()) {
+                throw new InvalidDataException("variadic buffer count " + count + " is out of range",
+                        resource, bodyOffset, path);
+            }
+            variadicCount = (int) count;
+        }
+        buffers = new MemorySegment[n + variadicCount];
+        for (int i = 0; i < buffers.length; i++) {
+            buffers[i] = nextBuffer(path, bufferName(type, i));
+        }
+        if (type instanceof ArrowType.Null) {
+            nulls = length;
+        } else if (Layout.hasValidity(type) && nulls == 0) {
+            buffers[0] = ArrayData.ABSENT;
+        } else if (Layout.hasValidity(type) && buffers[0].byteSize() == 0) {
+            throw new InvalidDataException("null count " + nulls + " but no validity bitmap", resource, bodyOffset, path);
+        }
+        List<Field> childFields = field.children();
+        ArrayData[] children = new ArrayData[childFields.size()];
+        for (int i = 0; i < children.length; i++) {
+            Field c = childFields.get(i);
+            children[i] = load(c, path + "." + c.name(), depth + 1);
+        }
+        try {
+            return new ArrayData(type, (int) length, 0, (int) nulls, buffers, children, dictionary);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException(e.getMessage(), resource, bodyOffset, path);
+        }
+    }
+
+    private MemorySegment nextBuffer(String path, String what) {
+        if (buffer >= header.bufferCount()) {
+            throw new InvalidDataException("the record batch has " + header.bufferCount()
+                    + " buffers, fewer than the schema needs (missing the " + what + " buffer)",
+                    resource, bodyOffset, path);
+        }
+        int index = buffer++;
+        long offset = header.bufferOffsets()[index];
+        long length = header.bufferLengths()[index];
+        if (offset < 0 || length < 0 || offset > body.byteSize() || length > body.byteSize() - offset) {
+            throw new InvalidDataException("buffer " + index + " (" + what + ") spans bytes [" + offset + ", "
+                    + (offset + length) + ") of a body of " + body.byteSize() + " bytes",
+                    resource, bodyOffset + Math.max(0, Math.min(offset, body.byteSize())), path);
+        }
+        MemorySegment raw = body.asSlice(offset, length);
+        if (codec == null || length == 0) return raw;
+        try {
+            return codec.decode(raw, allocator, resource, bodyOffset + offset, options.limits().maxDecompressedSize());
+        } catch (QuiverException e) {
+            throw e;
+        }
+    }
+
+    private static String bufferName(ArrowType type, int i) {
+        if (i == 0 && Layout.hasValidity(type)) return "validity";
+        if (type instanceof ArrowType.Union) return i == 0 ? "type ids" : "offsets";
+        if (Layout.offsetWidth(type) > 0) {
+            if (i == 1) return "offsets";
+            if (type instanceof ArrowType.ListView || type instanceof ArrowType.LargeListView) return "sizes";
+            return "data";
+        }
+        if (Layout.hasVariadicBuffers(type)) return i == 1 ? "views" : "variadic data " + (i - 2);
+        return "values";
+    }
+}
