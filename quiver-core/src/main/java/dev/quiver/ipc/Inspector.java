@@ -1,0 +1,46 @@
+package dev.quiver.ipc;
+
+import dev.quiver.InvalidDataException;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Walks the messages of IPC bytes without decoding their bodies, for tools that show the wire format. */
+public final class Inspector {
+    private Inspector() {}
+
+    /**
+     * The messages of a stream, in order, and where its end-of-stream marker starts.
+     *
+     * @param endOfStream offset of the end-of-stream marker, or -1 when the stream ends without one
+     */
+    public record StreamLayout(List<MessageSummary> messages, long endOfStream, long size) {}
+
+    /** Lists the messages of stream bytes starting at {@code start} (8 for the stream inside a file). */
+    public static StreamLayout stream(MemorySegment data, long start, IpcLimits limits) {
+        SegmentSource src = new SegmentSource(data.asSlice(start));
+        MessageReader reader = new MessageReader(src, "stream", limits);
+        List<MessageSummary> out = new ArrayList<>();
+        try {
+            while (true) {
+                long before = src.position();
+                MessageReader.Framed f = reader.next();
+                if (f == null) {
+                    long eos = src.position() > before ? start + before : -1;
+                    return new StreamLayout(out, eos, data.byteSize());
+                }
+                int metaLen = (int) (f.bodyOffset() - f.offset() - Framing.PREFIX);
+                out.add(new MessageSummary(start + f.offset(), metaLen, f.message().bodyLength(), f.message()));
+                reader.skipBody(f);
+            }
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot read memory: " + e.getMessage());
+        }
+    }
+
+    public static StreamLayout stream(MemorySegment data) {
+        return stream(data, 0, IpcLimits.DEFAULT);
+    }
+}
