@@ -1,9 +1,19 @@
 /**
  * IPC metadata: the Flatbuffers tables of {@code format/Schema.fbs}, {@code Message.fbs} and
  * {@code File.fbs}, decoded into records ({@link dev.quiver.metadata.Message},
- * {@link dev.quiver.metadata.Footer}) and encoded from them. Bytes from outside are verified as they are
- * read: every offset and vector lies inside the buffer, nesting depth and counts are bounded.
+ * {@link dev.quiver.metadata.Footer}, {@link dev.quiver.type.Schema}) and encoded from them by
+ * {@link dev.quiver.metadata.MessageCodec}, {@link dev.quiver.metadata.FooterCodec} and
+ * {@link dev.quiver.metadata.SchemaCodec}.
  *
+ * <p>The Flatbuffers code is hand-written (no generated code, no Flatbuffers library). Bytes from outside
+ * are verified as they are read, as the Flatbuffers verifier does: every offset, vtable, vector and string
+ * lies inside the buffer, scalars are aligned to their size, strings are NUL-terminated UTF-8, union tags
+ * are known; field nesting depth and the number of tables visited are bounded. Failures are
+ * {@link dev.quiver.QuiverException}s with the absolute byte offset and, inside a schema, the field path.
+ * The writer aligns scalars to their size, tables and vectors to 4, vectors of structs to 8, and pads the
+ * buffer to a multiple of 8, so that other Arrow implementations' verifiers accept it.
+ *
+ * @see <a href="https://github.com/apache/arrow/blob/main/format/Schema.fbs">format/Schema.fbs</a>
  * @see <a href="https://github.com/apache/arrow/blob/main/format/Message.fbs">format/Message.fbs</a>
  * @see <a href="https://github.com/apache/arrow/blob/main/format/File.fbs">format/File.fbs</a>
  * @see <a href="https://flatbuffers.dev/internals/">Flatbuffers internals</a>
