@@ -329,6 +329,16 @@ class IntegrationJsonGoldTest {
         for (ArrayData c : back.batches().get(0).columns()) assertEquals(0, c.offset());
     }
 
+    /** Dictionaries that only the columns carry (ArrayData.dictionary()) are written too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dictionary", "nested_dictionary"})
+    void dictionariesCanComeFromTheColumns(String name) {
+        JsonFile f = read(name);
+        JsonFile withoutMap = new JsonFile(f.schema(), Map.of(), f.batches());
+        JsonFile back = IntegrationJson.parse(IntegrationJson.toJson(withoutMap), name);
+        assertSameFile(f, back);
+    }
+
     @Test
     void writesPlainAndGzipFiles(@TempDir Path dir) throws IOException {
         JsonFile f = read("primitive");
