@@ -1,0 +1,172 @@
+package dev.quiver.compress;
+
+import dev.quiver.QuiverException;
+import dev.quiver.UnsupportedFeatureException;
+import dev.quiver.memory.LE;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4SafeDecompressor;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+import static dev.quiver.compress.Lz4FrameCodec.*;
+
+/**
+ * Reads LZ4 frames (one or more, skippable frames ignored) into an output of exactly the expected size.
+ * Checks the header checksum, the block and content checksums when the frame has them, and the content
+ * size when present. Independent blocks are decoded by lz4-java's safe decompressor; linked blocks, whose
+ * matches may reach into the previous blocks' output, by {@link Lz4BlockDecoder}.
+ *
+ * @see <a href="https://github.com/lz4/lz4/blob/dev/doc/lz4_Frame_format.md">LZ4 Frame Format</a>
+ */
+final class Lz4FrameReader {
+    private Lz4FrameReader() {}
+
+    private static final int SKIPPABLE_MAGIC = 0x184D2A50;
+    private static final int SKIPPABLE_MASK = 0xFFFFFFF0;
+    private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
+
+    /** Decodes all of {@code in} into all of {@code out}; the sizes must match exactly. */
+    static void read(MemorySegment in, MemorySegment out, Site site) {
+        long ip = 0;
+        long op = 0;
+        long n = in.byteSize();
+        while (ip < n) {
+            need(in, ip, 4, "LZ4 frame magic number", site);
+            int magic = in.get(LE.INT, ip);
+            if ((magic & SKIPPABLE_MASK) == SKIPPABLE_MAGIC) {
+                need(in, ip + 4, 4, "LZ4 skippable frame size", site);
+                long size = in.get(LE.INT, ip + 4) & 0xFFFF_FFFFL;
+                need(in, ip + 8, size, "LZ4 skippable frame", site);
+                ip += 8 + size;
+            } else if (magic == MAGIC) {
+                long[] pos = frame(in, ip, out, op, site);
+                ip = pos[0];
+                op = pos[1];
+            } else {
+                throw site.invalid("not an LZ4 frame: magic number 0x" + Integer.toHexString(magic), ip);
+            }
+        }
+        if (op != out.byteSize()) {
+            throw site.invalid("LZ4 data decompresses to " + op + " bytes but the prefix declares "
+                    + out.byteSize(), n);
+        }
+    }
+
+    /** Reads one frame starting at its magic number; returns the input and output positions after it. */
+    private static long[] frame(MemorySegment in, long start, MemorySegment out, long outStart, Site site) {
+        long d = start + 4;
+        need(in, d, 2, "LZ4 frame descriptor", site);
+        int flg = in.get(LE.BYTE, d) & 0xFF;
+        int bd = in.get(LE.BYTE, d + 1) & 0xFF;
+        if ((flg >>> 6) != 1) throw site.invalid("unsupported LZ4 frame version " + (flg >>> 6), d);
+        if ((flg & 0x02) != 0) throw site.invalid("reserved bit set in LZ4 frame FLG byte", d);
+        if ((bd & 0x8F) != 0) throw site.invalid("reserved bits set in LZ4 frame BD byte", d + 1);
+        int blockSizeId = (bd >>> 4) & 7;
+        if (blockSizeId < MIN_BLOCK_SIZE_ID) {
+            throw site.invalid("invalid LZ4 block maximum size id " + blockSizeId, d + 1);
+        }
+        int blockMax = blockSize(blockSizeId);
+        boolean independent = (flg & FLG_BLOCK_INDEPENDENCE) != 0;
+        boolean blockChecksum = (flg & FLG_BLOCK_CHECKSUM) != 0;
+        boolean hasContentSize = (flg & FLG_CONTENT_SIZE) != 0;
+        boolean contentChecksum = (flg & FLG_CONTENT_CHECKSUM) != 0;
+        boolean dictId = (flg & FLG_DICT_ID) != 0;
+        int descriptorLength = 2 + (hasContentSize ? 8 : 0) + (dictId ? 4 : 0);
+        need(in, d, descriptorLength + 1L, "LZ4 frame descriptor", site);
+        int expectedHc = (XxHash32.hash(in, d, descriptorLength, 0) >>> 8) & 0xFF;
+        int hc = in.get(LE.BYTE, d + descriptorLength) & 0xFF;
+        if (hc != expectedHc) {
+            throw site.invalid("LZ4 frame header checksum mismatch: 0x" + Integer.toHexString(hc)
+                    + ", computed 0x" + Integer.toHexString(expectedHc), d + descriptorLength);
+        }
+        long room = out.byteSize() - outStart;
+        long contentSize = -1;
+        if (hasContentSize) {
+            contentSize = in.get(LE.LONG, d + 2);
+            if (contentSize < 0 || contentSize > room) {
+                throw site.invalid("LZ4 frame content size " + Long.toUnsignedString(contentSize)
+                        + " exceeds the " + room + " bytes left of the declared uncompressed length", d + 2);
+            }
+        }
+        if (dictId) {
+            throw new UnsupportedFeatureException("LZ4 frames with a dictionary are not supported",
+                    site.resource(), site.base() + d);
+        }
+
+        long ip = d + descriptorLength + 1;
+        long op = outStart;
+        long outEnd = out.byteSize();
+        while (true) {
+            need(in, ip, 4, "LZ4 block size", site);
+            int word = in.get(LE.INT, ip);
+            long blockAt = ip;
+            ip += 4;
+            if (word == 0) break;
+            boolean stored = (word & UNCOMPRESSED_BLOCK) != 0;
+            long size = word & 0x7FFF_FFFFL;
+            if (size > blockMax) {
+                throw site.invalid("LZ4 block of " + size + " bytes exceeds the frame's maximum block size "
+                        + blockMax, blockAt);
+            }
+            need(in, ip, size + (blockChecksum ? 4 : 0), "LZ4 block", site);
+            if (blockChecksum) {
+                int expected = in.get(LE.INT, ip + size);
+                if (XxHash32.hash(in, ip, size, 0) != expected) {
+                    throw site.invalid("LZ4 block checksum mismatch", ip + size);
+                }
+            }
+            if (stored) {
+                if (size > outEnd - op) {
+                    throw site.invalid("LZ4 data exceeds the declared uncompressed length " + outEnd, blockAt);
+                }
+                MemorySegment.copy(in, ip, out, op, size);
+                op += size;
+            } else {
+                long limit = op + Math.min(blockMax, outEnd - op);
+                op = independent
+                        ? independentBlock(in, ip, size, out, op, limit, site)
+                        : Lz4BlockDecoder.decode(in, ip, ip + size, out, outStart, op, limit, site);
+            }
+            ip += size + (blockChecksum ? 4 : 0);
+        }
+        if (contentChecksum) {
+            need(in, ip, 4, "LZ4 content checksum", site);
+            if (XxHash32.hash(out, outStart, op - outStart, 0) != in.get(LE.INT, ip)) {
+                throw site.invalid("LZ4 content checksum mismatch", ip);
+            }
+            ip += 4;
+        }
+        if (hasContentSize && op - outStart != contentSize) {
+            throw site.invalid("LZ4 frame decompresses to " + (op - outStart) + " bytes but its header says "
+                    + contentSize, d + 2);
+        }
+        return new long[] {ip, op};
+    }
+
+    private static long independentBlock(MemorySegment in, long ip, long size, MemorySegment out, long op,
+                                         long limit, Site site) {
+        ByteBuffer src = Segments.view(in, ip, size);
+        ByteBuffer dst = Segments.view(out, op, limit - op);
+        if (src == null || dst == null || dst.isReadOnly()) {
+            return Lz4BlockDecoder.decode(in, ip, ip + size, out, op, op, limit, site);
+        }
+        int n;
+        try {
+            n = DECOMPRESSOR.decompress(src, 0, (int) size, dst, 0, (int) (limit - op));
+        } catch (QuiverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw site.invalid("corrupt LZ4 block, or it decompresses beyond the declared uncompressed length: "
+                    + e.getMessage(), ip, e);
+        }
+        return op + n;
+    }
+
+    private static void need(MemorySegment in, long at, long count, String what, Site site) {
+        if (count > in.byteSize() - at) {
+            throw site.invalid("truncated " + what + ": need " + count + " bytes, "
+                    + Math.max(0, in.byteSize() - at) + " left", at);
+        }
+    }
+}

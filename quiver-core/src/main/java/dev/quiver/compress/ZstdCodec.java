@@ -1,0 +1,175 @@
+package dev.quiver.compress;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import dev.quiver.QuiverException;
+import dev.quiver.memory.LE;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.nio.ByteBuffer;
+
+/**
+ * {@code ZSTD}: zstd-jni. Native segments are passed to zstd by address (no copy, no 2 GiB limit of
+ * ByteBuffer views), heap segments as byte arrays.
+ *
+ * <p>Decoding allocates the declared length up front only when the frame header records the same content
+ * size and the ratio is unremarkable; otherwise (no content size, several frames, or a very high ratio) it
+ * streams into scratch memory that grows as output actually arrives, so a small input that lies about its
+ * size never causes a large allocation.
+ */
+final class ZstdCodec extends PrefixedCodec {
+
+    /** Default level: zstd's own default (Arrow C++ uses 1, arrow-rs 3); see the package notes. */
+    static final int DEFAULT_LEVEL = 3;
+
+    /**
+     * The densest zstd encoding is an RLE block: 4 bytes for 128 KiB of output, so no input decodes to more
+     * than 32768 times its size.
+     */
+    static final long MAX_RATIO = 32768;
+
+    /** Declared lengths up to this many times the input (or {@link #DIRECT_FLOOR}) are allocated directly. */
+    static final long DIRECT_RATIO = 256;
+    static final long DIRECT_FLOOR = 1 << 20;
+    private static final long STREAM_CHUNK = 1 << 30;
+
+    ZstdCodec(int level) {
+        super(level);
+        if (level < Zstd.minCompressionLevel() || level > Zstd.maxCompressionLevel()) {
+            throw new IllegalArgumentException("zstd level " + level + " outside [" + Zstd.minCompressionLevel()
+                    + ", " + Zstd.maxCompressionLevel() + "]");
+        }
+    }
+
+    @Override
+    public CompressionType type() {
+        return CompressionType.ZSTD;
+    }
+
+    @Override
+    long maxCompressedLength(long srcLength) {
+        return Zstd.compressBound(srcLength);
+    }
+
+    @Override
+    long maxPossibleOutput(long compressedLength) {
+        return compressedLength > Long.MAX_VALUE / MAX_RATIO ? Long.MAX_VALUE : compressedLength * MAX_RATIO;
+    }
+
+    @Override
+    long compress(MemorySegment src, MemorySegment dst) {
+        long r;
+        if (dst.isNative()) {
+            try (Arena tmp = Arena.ofConfined()) {
+                MemorySegment in = src.isNative() ? src : tmp.allocate(src.byteSize()).copyFrom(src);
+                r = Zstd.compressUnsafe(dst.address(), dst.byteSize(), in.address(), in.byteSize(), level());
+            }
+        } else {
+            byte[] in = src.toArray(LE.BYTE);
+            byte[] out = new byte[Math.toIntExact(Math.min(dst.byteSize(), Zstd.compressBound(in.length)))];
+            r = Zstd.compressByteArray(out, 0, out.length, in, 0, in.length, level());
+            if (!Zstd.isError(r)) MemorySegment.copy(MemorySegment.ofArray(out), 0, dst, 0, r);
+        }
+        if (Zstd.isError(r)) throw new IllegalStateException("zstd compression failed: " + Zstd.getErrorName(r));
+        return r;
+    }
+
+    @Override
+    MemorySegment decompress(MemorySegment body, long declared, SegmentAllocator alloc, Site site) {
+        long contentSize = ZstdFrameHeader.contentSize(body);
+        if (contentSize > declared) {
+            throw site.invalid("zstd frame content size " + contentSize + " exceeds the declared uncompressed length "
+                    + declared, 0);
+        }
+        try {
+            if (contentSize == declared
+                    && (declared <= DIRECT_FLOOR || declared / DIRECT_RATIO <= body.byteSize())) {
+                return direct(body, declared, alloc, site);
+            }
+            return streamed(body, declared, alloc, site);
+        } catch (QuiverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw site.invalid("corrupt zstd data: " + e.getMessage(), 0, e);
+        }
+    }
+
+    private static MemorySegment direct(MemorySegment body, long declared, SegmentAllocator alloc, Site site) {
+        MemorySegment out = allocateOutput(alloc, declared);
+        long r;
+        if (out.isNative()) {
+            try (Arena tmp = Arena.ofConfined()) {
+                MemorySegment in = body.isNative() ? body : tmp.allocate(body.byteSize()).copyFrom(body);
+                r = Zstd.decompressUnsafe(out.address(), declared, in.address(), in.byteSize());
+            }
+        } else {
+            byte[] in = body.toArray(LE.BYTE);
+            byte[] buf = new byte[Math.toIntExact(declared)];
+            r = Zstd.decompressByteArray(buf, 0, buf.length, in, 0, in.length);
+            if (!Zstd.isError(r)) MemorySegment.copy(MemorySegment.ofArray(buf), 0, out, 0, r);
+        }
+        if (Zstd.isError(r)) {
+            throw site.invalid("corrupt zstd data, or it does not decompress to the declared " + declared
+                    + " bytes: " + Zstd.getErrorName(r), 0);
+        }
+        if (r != declared) {
+            throw site.invalid("zstd data decompresses to " + r + " bytes but the prefix declares " + declared, 0);
+        }
+        return out;
+    }
+
+    /** Streams through a decompression context into scratch memory grown as output arrives. */
+    private static MemorySegment streamed(MemorySegment body, long declared, SegmentAllocator alloc, Site site) {
+        long n = body.byteSize();
+        Arena inArena = null;
+        Arena outArena = null;
+        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+            MemorySegment in = body;
+            if (!in.isNative()) {
+                inArena = Arena.ofConfined();
+                in = inArena.allocate(n).copyFrom(body);
+            }
+            // One byte beyond the declared length, to see output that would exceed it.
+            long cap = Math.min(declared + 1, Math.max(64 * 1024, 4 * n));
+            outArena = Arena.ofConfined();
+            MemorySegment out = outArena.allocate(cap);
+            long produced = 0;
+            long consumed = 0;
+            while (true) {
+                ByteBuffer dst = out.asSlice(produced, Math.min(cap - produced, STREAM_CHUNK)).asByteBuffer();
+                ByteBuffer src = in.asSlice(consumed, Math.min(n - consumed, STREAM_CHUNK)).asByteBuffer();
+                boolean frameDone = ctx.decompressDirectByteBufferStream(dst, src);
+                produced += dst.position();
+                consumed += src.position();
+                if (produced > declared) {
+                    throw site.invalid("zstd data decompresses to more than the declared " + declared + " bytes", consumed);
+                }
+                if (frameDone && consumed == n) break;
+                if (produced == cap) {
+                    long bigger = Math.min(declared + 1, cap * 2);
+                    Arena next = Arena.ofConfined();
+                    MemorySegment grown = next.allocate(bigger);
+                    MemorySegment.copy(out, 0, grown, 0, produced);
+                    outArena.close();
+                    outArena = next;
+                    out = grown;
+                    cap = bigger;
+                } else if (dst.position() == 0 && src.position() == 0) {
+                    throw site.invalid("truncated zstd data: the frame ends early", n);
+                }
+            }
+            if (produced != declared) {
+                throw site.invalid("zstd data decompresses to " + produced + " bytes but the prefix declares "
+                        + declared, n);
+            }
+            MemorySegment result = allocateOutput(alloc, declared);
+            MemorySegment.copy(out, 0, result, 0, declared);
+            return result;
+        } finally {
+            if (inArena != null) inArena.close();
+            if (outArena != null) outArena.close();
+        }
+    }
+}
