@@ -23,6 +23,15 @@ public abstract class Array {
         return ArrayViews.wrap(data);
     }
 
+    /**
+     * Position of slot {@code i} in the buffers: {@code data.offset() + i}, after checking {@code i} against the
+     * length.
+     */
+    protected final long pos(int i) {
+        Objects.checkIndex(i, data.length());
+        return (long) data.offset() + i;
+    }
+
     public ArrayData data() { return data; }
     public ArrowType type() { return data.type(); }
     public int length() { return data.length(); }
