@@ -44,8 +44,9 @@ public abstract class Array {
      * uint8 → Short, uint16 → Integer, uint32 → Long, uint64 → {@link java.math.BigInteger}), Float/Double
      * (float16 → Float), String, byte[], {@link java.math.BigDecimal}, {@link java.time.LocalDate},
      * {@link java.time.LocalTime}, {@link java.time.Instant} or {@link java.time.LocalDateTime} (timestamps with
-     * and without time zone), {@link java.time.Duration}, and interval value records; nested types give
-     * {@link List}s and {@link java.util.Map}s.
+     * and without time zone), {@link java.time.Duration}, and intervals as {@link java.time.Period} (year-month),
+     * {@link DayTime} or {@link MonthDayNano}; nested types give {@link List}s (lists, and structs as their field
+     * values in order) and {@link java.util.Map}s (maps); dictionary-encoded arrays give the dictionary value.
      */
     public abstract Object getObject(int i);
 

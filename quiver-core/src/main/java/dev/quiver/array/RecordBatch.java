@@ -139,12 +139,17 @@ public final class RecordBatch implements AutoCloseable {
     /** Custom metadata of the record batch message. */
     public Map<String, String> metadata() { return metadata; }
 
-    /** Zero-copy slice of every column. The slice borrows this batch's memory. */
+    /**
+     * Zero-copy slice of every column. The slice borrows this batch's memory: it is closed with this batch's
+     * reader, and reading it after this batch itself is closed fails with {@link IllegalStateException}.
+     */
     public RecordBatch slice(int offset, int length) {
-        checkOpen();
-        List<Array> sliced = new ArrayList<>(columns.size());
-        for (Array a : columns) sliced.add(a.slice(offset, length));
-        return new RecordBatch(schema, length, sliced, metadata, null, null);
+        synchronized (lock) {
+            checkOpen();
+            List<Array> sliced = new ArrayList<>(columns.size());
+            for (Array a : columns) sliced.add(a.slice(offset, length));
+            return new RecordBatch(schema, length, sliced, metadata, null, owner);
+        }
     }
 
     /**
