@@ -23,6 +23,15 @@ public abstract class Array {
         return ArrayViews.wrap(data);
     }
 
+    /**
+     * Position of slot {@code i} in the buffers: {@code data.offset() + i}, after checking {@code i} against the
+     * length.
+     */
+    protected final long pos(int i) {
+        Objects.checkIndex(i, data.length());
+        return (long) data.offset() + i;
+    }
+
     public ArrayData data() { return data; }
     public ArrowType type() { return data.type(); }
     public int length() { return data.length(); }
@@ -35,8 +44,9 @@ public abstract class Array {
      * uint8 → Short, uint16 → Integer, uint32 → Long, uint64 → {@link java.math.BigInteger}), Float/Double
      * (float16 → Float), String, byte[], {@link java.math.BigDecimal}, {@link java.time.LocalDate},
      * {@link java.time.LocalTime}, {@link java.time.Instant} or {@link java.time.LocalDateTime} (timestamps with
-     * and without time zone), {@link java.time.Duration}, and interval value records; nested types give
-     * {@link List}s and {@link java.util.Map}s.
+     * and without time zone), {@link java.time.Duration}, and intervals as {@link java.time.Period} (year-month),
+     * {@link DayTime} or {@link MonthDayNano}; nested types give {@link List}s (lists, and structs as their field
+     * values in order) and {@link java.util.Map}s (maps); dictionary-encoded arrays give the dictionary value.
      */
     public abstract Object getObject(int i);
 

@@ -59,15 +59,68 @@ public final class RecordBatch implements AutoCloseable {
         return new RecordBatch(schema, rows, columns, null, null, null);
     }
 
-    /** A batch from named columns; each field is nullable and takes the array's type. */
+    /**
+     * A batch from named columns, in the map's iteration order (use a LinkedHashMap, or {@link #builder()}, to
+     * control it). Each field is nullable and inferred from the array (see {@link Builder#add(String, Array)}).
+     */
     public static RecordBatch of(Map<String, ? extends Array> columns) {
-        List<Field> fields = new ArrayList<>();
-        List<Array> arrays = new ArrayList<>();
-        columns.forEach((name, array) -> {
-            fields.add(Field.nullable(name, array.type()));
-            arrays.add(array);
-        });
-        return of(Schema.of(fields), arrays);
+        Builder b = builder();
+        columns.forEach(b::add);
+        return b.build();
+    }
+
+    /** A builder adding columns in order: {@code RecordBatch.builder().add("x", a).add("y", b).build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects named columns in order; see {@link RecordBatch#builder()}. */
+    public static final class Builder {
+        private final List<Field> fields = new ArrayList<>();
+        private final List<Array> arrays = new ArrayList<>();
+        private final long[] nextDictionaryId = {0};
+        private Map<String, String> schemaMetadata;
+        private Map<String, String> batchMetadata;
+
+        private Builder() {}
+
+        /**
+         * Adds a nullable column whose field is inferred from the array: its type, dictionary encoding (ids
+         * assigned 0, 1, ... in order), and child fields with conventional names ("item", "entries"/"key"/"value",
+         * "f0", "f1", ... for struct children). Use {@link #add(Field, Array)} to name struct children.
+         */
+        public Builder add(String name, Array column) {
+            return add(Fields.infer(name, column.data(), nextDictionaryId), column);
+        }
+
+        /** Adds a column described by {@code field}. */
+        public Builder add(Field field, Array column) {
+            fields.add(Objects.requireNonNull(field, "field"));
+            arrays.add(Objects.requireNonNull(column, "column"));
+            if (field.dictionary() != null) {
+                nextDictionaryId[0] = Math.max(nextDictionaryId[0], field.dictionary().id() + 1);
+            }
+            return this;
+        }
+
+        /** Custom metadata of the schema. */
+        public Builder schemaMetadata(Map<String, String> metadata) {
+            this.schemaMetadata = metadata;
+            return this;
+        }
+
+        /** Custom metadata of the record batch message. */
+        public Builder metadata(Map<String, String> metadata) {
+            this.batchMetadata = metadata;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if the columns differ in length */
+        public RecordBatch build() {
+            Schema schema = Schema.of(fields).withMetadata(schemaMetadata);
+            int rows = arrays.isEmpty() ? 0 : arrays.get(0).length();
+            return new RecordBatch(schema, rows, arrays, batchMetadata, null, null);
+        }
     }
 
     public Schema schema() { checkOpen(); return schema; }
@@ -86,12 +139,17 @@ public final class RecordBatch implements AutoCloseable {
     /** Custom metadata of the record batch message. */
     public Map<String, String> metadata() { return metadata; }
 
-    /** Zero-copy slice of every column. The slice borrows this batch's memory. */
+    /**
+     * Zero-copy slice of every column. The slice borrows this batch's memory: it is closed with this batch's
+     * reader, and reading it after this batch itself is closed fails with {@link IllegalStateException}.
+     */
     public RecordBatch slice(int offset, int length) {
-        checkOpen();
-        List<Array> sliced = new ArrayList<>(columns.size());
-        for (Array a : columns) sliced.add(a.slice(offset, length));
-        return new RecordBatch(schema, length, sliced, metadata, null, null);
+        synchronized (lock) {
+            checkOpen();
+            List<Array> sliced = new ArrayList<>(columns.size());
+            for (Array a : columns) sliced.add(a.slice(offset, length));
+            return new RecordBatch(schema, length, sliced, metadata, null, owner);
+        }
     }
 
     /**

@@ -1,0 +1,64 @@
+package dev.quiver.array;
+
+import dev.quiver.memory.LE;
+import dev.quiver.type.ArrowType;
+
+import java.lang.foreign.MemorySegment;
+
+/** Dictionary-encoded values: integer indices (the array's own buffers) into a dictionary array. */
+public final class DictionaryArray extends Array {
+    private Array indices;
+    private Array dictionary;
+
+    DictionaryArray(ArrayData data) {
+        super(data);
+        if (data.dictionary() == null) throw new IllegalArgumentException("array has no dictionary: " + data);
+    }
+
+    /** The index type. */
+    public ArrowType.Int indexType() {
+        return (ArrowType.Int) data.type();
+    }
+
+    /** The indices as a plain integer array. */
+    public Array indices() {
+        Array a = indices;
+        if (a == null) {
+            indices = a = Array.of(new ArrayData(data.type(), data.length(), data.offset(), data.nullCount(),
+                    data.buffers(), data.children(), null));
+        }
+        return a;
+    }
+
+    /** The dictionary values. */
+    public Array dictionary() {
+        Array a = dictionary;
+        if (a == null) dictionary = a = Array.of(data.dictionary());
+        return a;
+    }
+
+    /** Index of slot {@code i} (uint64 indices above 2^63-1 come back negative). */
+    public long getIndex(int i) {
+        long p = pos(i);
+        MemorySegment values = data.buffer(1);
+        ArrowType.Int t = indexType();
+        return switch (t.bitWidth()) {
+            case 8 -> t.signed() ? values.get(LE.BYTE, p) : Byte.toUnsignedLong(values.get(LE.BYTE, p));
+            case 16 -> t.signed() ? values.get(LE.SHORT, p * 2) : Short.toUnsignedLong(values.get(LE.SHORT, p * 2));
+            case 32 -> t.signed() ? values.get(LE.INT, p * 4) : Integer.toUnsignedLong(values.get(LE.INT, p * 4));
+            default -> values.get(LE.LONG, p * 8);
+        };
+    }
+
+    /** The dictionary value's Java object. */
+    @Override
+    public Object getObject(int i) {
+        if (isNull(i)) return null;
+        long index = getIndex(i);
+        if (index < 0 || index >= data.dictionary().length()) {
+            throw new IllegalStateException("dictionary index " + index + " at slot " + i
+                    + " is outside the dictionary of length " + data.dictionary().length());
+        }
+        return dictionary().getObject((int) index);
+    }
+}

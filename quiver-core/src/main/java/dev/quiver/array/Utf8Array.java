@@ -1,0 +1,19 @@
+package dev.quiver.array;
+
+/** UTF-8 strings with 32-bit offsets. */
+public final class Utf8Array extends VarBinaryArray {
+    Utf8Array(ArrayData data) {
+        super(data, false);
+    }
+
+    /** Value {@code i} decoded from UTF-8 (malformed input is replaced, never thrown). */
+    public String getString(int i) {
+        return Utf8.decode(getSegment(i));
+    }
+
+    /** A String. */
+    @Override
+    public Object getObject(int i) {
+        return isNull(i) ? null : getString(i);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.quiver.array;
+
+import dev.quiver.memory.LE;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Variable-size binary and string values: an offsets buffer (32-bit or 64-bit) into a data buffer.
+ */
+public abstract sealed class VarBinaryArray extends Array
+        permits BinaryArray, LargeBinaryArray, Utf8Array, LargeUtf8Array {
+    private final boolean large;
+
+    VarBinaryArray(ArrayData data, boolean large) {
+        super(data);
+        this.large = large;
+    }
+
+    /** Start of value {@code i} in the data buffer. */
+    public long valueStart(int i) {
+        return offsetAt(pos(i));
+    }
+
+    /** End (exclusive) of value {@code i} in the data buffer. */
+    public long valueEnd(int i) {
+        return offsetAt(pos(i) + 1);
+    }
+
+    /** Length in bytes of value {@code i}. */
+    public long valueLength(int i) {
+        long p = pos(i);
+        return offsetAt(p + 1) - offsetAt(p);
+    }
+
+    private long offsetAt(long slot) {
+        MemorySegment offsets = data.buffer(1);
+        return large ? offsets.get(LE.LONG, slot * 8) : offsets.get(LE.INT, slot * 4);
+    }
+
+    /** Zero-copy view of value {@code i} (empty for a null slot). */
+    public MemorySegment getSegment(int i) {
+        long p = pos(i);
+        long start = offsetAt(p);
+        return data.buffer(2).asSlice(start, offsetAt(p + 1) - start);
+    }
+
+    /** A copy of value {@code i}'s bytes. */
+    public byte[] getBytes(int i) {
+        return getSegment(i).toArray(ValueLayout.JAVA_BYTE);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.quiver.array;
+
+import dev.quiver.memory.LE;
+import dev.quiver.type.DictionaryEncoding;
+import dev.quiver.type.Field;
+import dev.quiver.type.Types;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecordBatchTest {
+
+    @Test
+    void builderKeepsOrder() {
+        RecordBatch b = RecordBatch.builder().add("z", Arrays.int32(1, 2, 3)).add("a", Arrays.utf8("a", "b", "c"))
+                .add("m", Arrays.bool(true, false, null)).build();
+        assertEquals(List.of("z", "a", "m"), b.schema().fields().stream().map(Field::name).toList());
+        assertEquals(3, b.numRows());
+        assertEquals(List.of("a", "b", "c"), b.column("a").toList());
+        assertEquals(Types.UTF8, b.schema().field(1).type());
+    }
+
+    @Test
+    void ofMapFollowsIterationOrder() {
+        Map<String, Array> cols = new LinkedHashMap<>();
+        cols.put("second", Arrays.int8(1));
+        cols.put("first", Arrays.int8(2));
+        assertEquals("second", RecordBatch.of(cols).schema().field(0).name());
+    }
+
+    @Test
+    void builderRejectsUnequalLengths() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecordBatch.builder().add("x", Arrays.int32(1, 2)).add("y", Arrays.int32(1)).build());
+        assertTrue(e.getMessage().contains("column 1 ('y') has length 1, expected 2"), e.getMessage());
+    }
+
+    @Test
+    void inferredFieldsForNestedAndDictionaryColumns() {
+        Field list = Field.nullable("l", Types.LIST, Field.nullable("item", Types.INT32));
+        Field dict = Field.nullable("d", Types.UTF8).withDictionary(DictionaryEncoding.of(7));
+        RecordBatch b = RecordBatch.builder()
+                .add("l", Arrays.of(list, List.of(List.of(1))))
+                .add("d", Arrays.of(dict, List.of("x")))
+                .add("e", Arrays.dictionary(Arrays.int8(0), Arrays.utf8("y")))
+                .build();
+        assertEquals(list, b.schema().field(0));
+        Field d = b.schema().field(1);
+        assertEquals(Types.UTF8, d.type());
+        assertEquals(new DictionaryEncoding(0, Types.INT32, false), d.dictionary());
+        assertEquals(new DictionaryEncoding(1, Types.INT8, false), b.schema().field(2).dictionary());
+        RecordBatch explicit = RecordBatch.builder().add(dict, Arrays.of(dict, List.of("x")))
+                .add("e", Arrays.dictionary(Arrays.int8(0), Arrays.utf8("y"))).build();
+        assertEquals(8, explicit.schema().field(1).dictionary().id());
+    }
+
+    @Test
+    void accessAfterCloseThrows() {
+        RecordBatch b = RecordBatch.builder().add("x", Arrays.int32(1)).build();
+        b.close();
+        b.close(); // idempotent
+        assertTrue(b.isClosed());
+        IllegalStateException e = assertThrows(IllegalStateException.class, b::columns);
+        assertTrue(e.getMessage().contains("record batch is closed"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> b.column(0));
+        assertThrows(IllegalStateException.class, b::numRows);
+        assertThrows(IllegalStateException.class, b::detach);
+    }
+
+    /** A batch whose int32 column lives in the owner's arena, as a reader would hand out. */
+    private static RecordBatch borrowed(MemoryOwner owner, int... values) {
+        MemorySegment s = owner.arena().allocate(values.length * 4L, 8);
+        for (int i = 0; i < values.length; i++) s.set(LE.INT, i * 4L, values[i]);
+        ArrayData d = new ArrayData(Types.INT32, values.length, 0, 0, new MemorySegment[] {ArrayData.ABSENT, s}, null,
+                null);
+        return new RecordBatch(dev.quiver.type.Schema.of(Field.nullable("x", Types.INT32)), values.length,
+                List.of(Array.of(d)), null, null, owner);
+    }
+
+    @Test
+    void closingTheOwnerClosesBorrowingBatches() {
+        MemoryOwner owner = new MemoryOwner(Arena.ofShared());
+        RecordBatch b = borrowed(owner, 1, 2, 3);
+        assertEquals(List.of(1, 2, 3), b.column(0).toList());
+        owner.close();
+        assertTrue(b.isClosed());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.column(0));
+        assertTrue(e.getMessage().contains("it or its reader was closed"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> borrowed(owner, 1));
+    }
+
+    @Test
+    void detachedBatchSurvivesTheOwner() {
+        MemoryOwner owner = new MemoryOwner(Arena.ofShared());
+        RecordBatch b = borrowed(owner, 4, 5, 6);
+        RecordBatch sliced = b.slice(1, 2);
+        assertSame(b, b.detach());
+        owner.close();
+        assertFalse(b.isClosed());
+        assertEquals(List.of(4, 5, 6), b.column(0).toList());
+        assertFalse(b.column(0).data().buffer(1).isNative() && !b.column(0).data().buffer(1).scope().isAlive());
+        assertNull(ArrayEquality.compare(b.column(0), Arrays.int32(4, 5, 6)));
+        // the slice borrowed the reader's memory and was closed with it
+        assertTrue(sliced.isClosed());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sliced.column(0));
+        assertTrue(e.getMessage().contains("record batch is closed"), e.getMessage());
+        b.close();
+        assertThrows(IllegalStateException.class, b::columns);
+    }
+
+    @Test
+    void detachCopiesNestedChildrenAndDictionaries() {
+        Field list = Field.nullable("l", Types.LIST, Field.nullable("item", Types.UTF8));
+        Field dict = Field.nullable("d", Types.UTF8).withDictionary(DictionaryEncoding.of(0));
+        Array l = Arrays.of(list, java.util.Arrays.asList(List.of("a", "b"), null, List.of("c"))).slice(1, 2);
+        Array d = Arrays.of(dict, java.util.Arrays.asList("x", null, "x"));
+        try (Arena arena = Arena.ofConfined()) {
+            ArrayData lc = ArrayCopier.copy(l.data(), arena);
+            ArrayData dc = ArrayCopier.copy(d.data(), arena);
+            assertTrue(lc.child(0).buffer(2).isNative());
+            assertTrue(dc.dictionary().buffer(1).isNative());
+            assertNull(ArrayEquality.compare(list, l.data(), lc));
+            assertNull(ArrayEquality.compare(dict, d.data(), dc));
+        }
+    }
+}

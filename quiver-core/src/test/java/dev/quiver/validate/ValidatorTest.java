@@ -1,0 +1,332 @@
+package dev.quiver.validate;
+
+import dev.quiver.InvalidDataException;
+import dev.quiver.array.Array;
+import dev.quiver.array.ArrayData;
+import dev.quiver.array.Arrays;
+import dev.quiver.memory.LE;
+import dev.quiver.type.ArrowType;
+import dev.quiver.type.DictionaryEncoding;
+import dev.quiver.type.Field;
+import dev.quiver.type.TimeUnit;
+import dev.quiver.type.Types;
+import dev.quiver.type.UnionMode;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ValidatorTest {
+    private static final MemorySegment NONE = ArrayData.ABSENT;
+
+    static MemorySegment ints(int... v) {
+        MemorySegment s = MemorySegment.ofArray(new byte[v.length * 4]);
+        for (int i = 0; i < v.length; i++) s.set(LE.INT, i * 4L, v[i]);
+        return s;
+    }
+
+    static MemorySegment longs(long... v) {
+        MemorySegment s = MemorySegment.ofArray(new byte[v.length * 8]);
+        for (int i = 0; i < v.length; i++) s.set(LE.LONG, i * 8L, v[i]);
+        return s;
+    }
+
+    static MemorySegment bytes(int... v) {
+        byte[] b = new byte[v.length];
+        for (int i = 0; i < v.length; i++) b[i] = (byte) v[i];
+        return MemorySegment.ofArray(b);
+    }
+
+    static ArrayData data(ArrowType t, int length, int offset, int nulls, MemorySegment... buffers) {
+        return new ArrayData(t, length, offset, nulls, buffers, null, null);
+    }
+
+    static InvalidDataException fails(ArrayData d, ValidationLevel level, String path, String... fragments) {
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> Validator.validate(d, level, path));
+        assertEquals(path, e.fieldPath());
+        assertTrue(e.getMessage().contains("field '" + path + "'"), e.getMessage());
+        for (String f : fragments) assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
+        return e;
+    }
+
+    // ---- negative: BASIC ---------------------------------------------------------------------
+
+    @Test
+    void valuesBufferTooShort() {
+        fails(data(Types.INT32, 3, 0, 0, NONE, ints(1, 2)), ValidationLevel.BASIC, "x",
+                "values buffer too short", "8 bytes, needs 12");
+    }
+
+    @Test
+    void valuesBufferTooShortForOffset() {
+        fails(data(Types.INT64, 2, 1, 0, NONE, longs(1, 2)), ValidationLevel.BASIC, "x",
+                "values buffer too short", "needs 24", "offset 1");
+    }
+
+    @Test
+    void validityBitmapTooShort() {
+        fails(data(Types.INT8, 9, 0, 1, bytes(0xff), bytes(1, 2, 3, 4, 5, 6, 7, 8, 9)), ValidationLevel.BASIC, "b",
+                "validity bitmap too short", "1 bytes, needs 2");
+    }
+
+    @Test
+    void boolValuesTooShort() {
+        fails(data(Types.BOOL, 9, 0, 0, NONE, bytes(0xff)), ValidationLevel.BASIC, "flag", "values buffer too short");
+    }
+
+    @Test
+    void nullsWithoutBitmap() {
+        fails(data(Types.INT32, 2, 0, 1, NONE, ints(1, 2)), ValidationLevel.BASIC, "x",
+                "null count is 1 but there is no validity bitmap");
+    }
+
+    @Test
+    void wrongBufferCount() {
+        fails(data(Types.UTF8, 1, 0, 0, NONE, ints(0, 1)), ValidationLevel.BASIC, "s", "needs 3 buffers, found 2");
+    }
+
+    @Test
+    void offsetsBufferTooShort() {
+        fails(data(Types.UTF8, 3, 0, 0, NONE, ints(0, 1, 2), bytes('a', 'b', 'c')), ValidationLevel.BASIC, "s",
+                "offsets buffer too short", "needs 16 for 4 offsets");
+    }
+
+    @Test
+    void lastOffsetBeyondData() {
+        fails(data(Types.UTF8, 2, 0, 0, NONE, ints(0, 1, 9), bytes('a', 'b')), ValidationLevel.BASIC, "s",
+                "last offset 9 is beyond the data buffer size (2)");
+    }
+
+    @Test
+    void negativeFirstOffset() {
+        fails(data(Types.LARGE_BINARY, 1, 0, 0, NONE, longs(-4, 1), bytes('a')), ValidationLevel.BASIC, "s",
+                "first offset -4 is negative");
+    }
+
+    @Test
+    void listOffsetBeyondChild() {
+        ArrayData child = Arrays.int32(1, 2).data();
+        ArrayData list = new ArrayData(Types.LIST, 1, 0, 0, new MemorySegment[] {NONE, ints(0, 3)},
+                new ArrayData[] {child}, null);
+        fails(list, ValidationLevel.BASIC, "l", "last offset 3 is beyond the child length (2)");
+    }
+
+    @Test
+    void structChildTooShort() {
+        ArrayData child = Arrays.int32(1).data();
+        ArrayData s = new ArrayData(Types.STRUCT, 2, 0, 0, new MemorySegment[] {NONE}, new ArrayData[] {child}, null);
+        Field f = Field.nullable("s", Types.STRUCT, Field.nullable("a", Types.INT32));
+        InvalidDataException e = assertThrows(InvalidDataException.class,
+                () -> Validator.validate(f, s, ValidationLevel.BASIC));
+        assertEquals("s.a", e.fieldPath());
+        assertTrue(e.getMessage().contains("struct child too short: length 1, parent needs 2"), e.getMessage());
+    }
+
+    @Test
+    void fixedSizeListChildTooShort() {
+        ArrayData child = Arrays.int32(1, 2, 3).data();
+        ArrayData l = new ArrayData(new ArrowType.FixedSizeList(2), 2, 0, 0, new MemorySegment[] {NONE},
+                new ArrayData[] {child}, null);
+        fails(l, ValidationLevel.BASIC, "fl", "fixed-size list child too short: 3 values, needs 4");
+    }
+
+    @Test
+    void nestedErrorNamesChildPath() {
+        ArrayData bad = data(Types.UTF8, 1, 0, 0, NONE, ints(0, 5), bytes('a'));
+        ArrayData s = new ArrayData(Types.STRUCT, 1, 0, 0, new MemorySegment[] {NONE}, new ArrayData[] {bad}, null);
+        InvalidDataException e = assertThrows(InvalidDataException.class,
+                () -> Validator.validate(s, ValidationLevel.BASIC, "s"));
+        assertEquals("s.#0", e.fieldPath());
+        assertTrue(e.getMessage().contains("last offset 5 is beyond the data buffer size (1) (field 's.#0')"),
+                e.getMessage());
+    }
+
+    @Test
+    void hugeFixedSizeBinaryDoesNotOverflow() {
+        ArrayData d = data(new ArrowType.FixedSizeBinary(Integer.MAX_VALUE), Integer.MAX_VALUE, Integer.MAX_VALUE, 0,
+                NONE, bytes(1));
+        fails(d, ValidationLevel.BASIC, "f", "values size overflows");
+        ArrayData l = new ArrayData(new ArrowType.FixedSizeList(Integer.MAX_VALUE), Integer.MAX_VALUE,
+                Integer.MAX_VALUE, 0, new MemorySegment[] {NONE}, new ArrayData[] {Arrays.int8(1).data()}, null);
+        fails(l, ValidationLevel.BASIC, "l", "fixed-size list child too short");
+    }
+
+    @Test
+    void typeMismatchWithField() {
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> Validator.validate(
+                Field.nullable("x", Types.INT64), Arrays.int32(1).data(), ValidationLevel.BASIC));
+        assertTrue(e.getMessage().contains("array type int32 does not match field type int64"), e.getMessage());
+    }
+
+    @Test
+    void runEndsBeforeLength() {
+        ArrayData ends = Arrays.of(Types.INT32, List.of(2)).data();
+        ArrayData values = Arrays.int8(7).data();
+        ArrayData ree = new ArrayData(new ArrowType.RunEndEncoded(), 3, 0, 0, new MemorySegment[0],
+                new ArrayData[] {ends, values}, null);
+        fails(ree, ValidationLevel.BASIC, "r", "last run end 2 is before offset + length 3");
+    }
+
+    // ---- negative: FULL ----------------------------------------------------------------------
+
+    @Test
+    void nonMonotonicOffsets() {
+        ArrayData d = data(Types.UTF8, 3, 0, 0, NONE, ints(0, 2, 1, 3), bytes('a', 'b', 'c'));
+        assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "s"));
+        fails(d, ValidationLevel.FULL, "s", "offsets decrease at slot 1: 2 then 1");
+    }
+
+    @Test
+    void nonMonotonicListOffsets() {
+        ArrayData child = Arrays.int32(1, 2, 3).data();
+        ArrayData list = new ArrayData(Types.LARGE_LIST, 2, 0, 0, new MemorySegment[] {NONE, longs(0, 3, 2)},
+                new ArrayData[] {child}, null);
+        fails(list, ValidationLevel.FULL, "l", "offsets decrease at slot 1: 3 then 2");
+    }
+
+    @Test
+    void invalidUtf8() {
+        ArrayData d = data(Types.UTF8, 2, 0, 0, NONE, ints(0, 1, 3), bytes('a', 0xc3, 0x28));
+        assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "s"));
+        fails(d, ValidationLevel.FULL, "s", "invalid UTF-8 in value 1 at byte 0 (byte 0xc3)");
+    }
+
+    @Test
+    void invalidUtf8Kinds() {
+        int[][] bad = {{0xc0, 0xaf}, {0xe0, 0x80, 0xaf}, {0xed, 0xa0, 0x80}, {0xf4, 0x90, 0x80, 0x80},
+                {0xff}, {0x80}, {0xe2, 0x82}, {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 0xfe}};
+        for (int[] b : bad) {
+            ArrayData d = data(Types.LARGE_UTF8, 1, 0, 0, NONE, longs(0, b.length), bytes(b));
+            fails(d, ValidationLevel.FULL, "s", "invalid UTF-8 in value 0");
+        }
+    }
+
+    @Test
+    void utf8SplitAcrossValuesIsInvalid() {
+        // "é" is c3 a9; split over two values each value alone is ill-formed
+        ArrayData d = data(Types.UTF8, 2, 0, 0, NONE, ints(0, 1, 2), bytes(0xc3, 0xa9));
+        fails(d, ValidationLevel.FULL, "s", "invalid UTF-8 in value 0");
+    }
+
+    @Test
+    void invalidUtf8UnderNullSlotIsIgnored() {
+        ArrayData d = data(Types.UTF8, 2, 0, 1, bytes(0b01), ints(0, 1, 2), bytes('a', 0xff));
+        assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.FULL, "s"));
+    }
+
+    @Test
+    void badDictionaryIndex() {
+        ArrayData dict = Arrays.utf8("a", "b").data();
+        ArrayData d = new ArrayData(Types.INT8, 3, 0, 0, new MemorySegment[] {NONE, bytes(0, 1, 2)}, null, dict);
+        assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "d"));
+        fails(d, ValidationLevel.FULL, "d", "dictionary index 2 at slot 2 is outside the dictionary of 2 values");
+        ArrayData neg = new ArrayData(Types.INT8, 1, 0, 0, new MemorySegment[] {NONE, bytes(-1)}, null, dict);
+        fails(neg, ValidationLevel.FULL, "d", "dictionary index -1 at slot 0");
+        ArrayData big = new ArrayData(Types.UINT64, 1, 0, 0, new MemorySegment[] {NONE, longs(-1)}, null, dict);
+        fails(big, ValidationLevel.FULL, "d", "dictionary index 18446744073709551615 at slot 0");
+    }
+
+    @Test
+    void badDictionaryValues() {
+        ArrayData dict = data(Types.UTF8, 1, 0, 0, NONE, ints(0, 8), bytes('a'));
+        ArrayData d = new ArrayData(Types.INT8, 1, 0, 0, new MemorySegment[] {NONE, bytes(0)}, null, dict);
+        fails(d, ValidationLevel.BASIC, "d", "dictionary: last offset 8");
+    }
+
+    @Test
+    void nullCountMismatch() {
+        ArrayData d = data(Types.INT32, 2, 0, 1, bytes(0b11), ints(1, 2));
+        assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "x"));
+        fails(d, ValidationLevel.FULL, "x", "null count is 1 but the validity bitmap has 0 nulls");
+    }
+
+    @Test
+    void badUnionTypeId() {
+        ArrowType.Union u = new ArrowType.Union(UnionMode.SPARSE, new int[] {5, 7});
+        ArrayData d = new ArrayData(u, 2, 0, 0, new MemorySegment[] {bytes(5, 6)},
+                new ArrayData[] {Arrays.int32(1, 2).data(), Arrays.utf8("a", "b").data()}, null);
+        fails(d, ValidationLevel.FULL, "u", "union slot 1 has undeclared type id 6");
+    }
+
+    @Test
+    void badDenseUnionOffset() {
+        ArrowType.Union u = new ArrowType.Union(UnionMode.DENSE, null);
+        ArrayData d = new ArrayData(u, 2, 0, 0, new MemorySegment[] {bytes(0, 0), ints(0, 4)},
+                new ArrayData[] {Arrays.int32(1, 2).data()}, null);
+        fails(d, ValidationLevel.FULL, "u", "dense union slot 1 offset 4 is outside child 0 of length 2");
+    }
+
+    @Test
+    void runEndsNotIncreasing() {
+        ArrayData ends = Arrays.of(Types.INT32, List.of(2, 2, 3)).data();
+        ArrayData values = Arrays.int8(7, 8, 9).data();
+        ArrayData ree = new ArrayData(new ArrowType.RunEndEncoded(), 3, 0, 0, new MemorySegment[0],
+                new ArrayData[] {ends, values}, null);
+        assertDoesNotThrow(() -> Validator.validate(ree, ValidationLevel.BASIC, "r"));
+        fails(ree, ValidationLevel.FULL, "r", "run 1 ends at 2 after 2");
+    }
+
+    @Test
+    void badViews() {
+        MemorySegment views = MemorySegment.ofArray(new byte[16]);
+        views.set(LE.INT, 0, 20);
+        views.set(LE.INT, 8, 0);
+        views.set(LE.INT, 12, 0);
+        ArrayData d = data(Types.BINARY_VIEW, 1, 0, 0, NONE, views, bytes(1, 2, 3));
+        fails(d, ValidationLevel.FULL, "v", "view 0 range [0, 20) is outside data buffer 0 of 3 bytes");
+        ArrayData shortViews = data(Types.BINARY_VIEW, 2, 0, 0, NONE, views);
+        fails(shortViews, ValidationLevel.BASIC, "v", "views buffer too short: 16 bytes, needs 32");
+    }
+
+    @Test
+    void noneChecksNothing() {
+        assertDoesNotThrow(() -> Validator.validate(data(Types.INT32, 3, 0, 0, NONE, NONE), ValidationLevel.NONE, "x"));
+    }
+
+    // ---- positive ----------------------------------------------------------------------------
+
+    @Test
+    void builtArraysAreValid() {
+        Field list = Field.nullable("l", Types.LIST, Field.nullable("item", Types.UTF8));
+        Field map = Field.nullable("m", new ArrowType.Map(false), Field.notNull("entries", Types.STRUCT,
+                Field.notNull("key", Types.UTF8), Field.nullable("value", Types.INT32)));
+        Field dict = Field.nullable("d", Types.UTF8).withDictionary(DictionaryEncoding.of(0));
+        Field ree = Field.nullable("r", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", Types.INT32),
+                Field.nullable("values", Types.UTF8));
+        List<Array> arrays = List.of(
+                Arrays.int32(1, null, 3), Arrays.utf8("é", null, "longer than twelve"), Arrays.nulls(2),
+                Arrays.bool(true, null), Arrays.decimal128(10, 2, new BigDecimal("1.25"), null),
+                Arrays.of(Types.timestamp(TimeUnit.MICROSECOND, "UTC"), java.util.Arrays.asList(Instant.EPOCH, null)),
+                Arrays.of(Types.UTF8_VIEW, java.util.Arrays.asList("short", null, "a much longer string value")),
+                Arrays.date32(LocalDate.of(2024, 2, 29), null));
+        for (Array a : arrays) {
+            assertDoesNotThrow(() -> Validator.validate(a.data(), ValidationLevel.FULL, "x"));
+            assertDoesNotThrow(() -> Validator.validate(a.slice(1, a.length() - 1).data(), ValidationLevel.FULL, "x"));
+        }
+        Array l = Arrays.of(list, java.util.Arrays.asList(List.of("a", "b"), null, List.of()));
+        Validator.validate(list, l.data(), ValidationLevel.FULL);
+        Validator.validate(list, l.slice(1, 2).data(), ValidationLevel.FULL);
+        Array m = Arrays.of(map, java.util.Arrays.asList(Map.of("k", 1), null));
+        Validator.validate(map, m.data(), ValidationLevel.FULL);
+        Array d = Arrays.of(dict, java.util.Arrays.asList("x", "y", null, "x"));
+        Validator.validate(dict, d.data(), ValidationLevel.FULL);
+        Array r = Arrays.of(ree, java.util.Arrays.asList("a", "a", null, "b"));
+        Validator.validate(ree, r.data(), ValidationLevel.FULL);
+        Validator.validate(ree, r.slice(1, 2).data(), ValidationLevel.FULL);
+    }
+
+    @Test
+    void emptyArrayWithEmptyOffsetsIsValid() {
+        assertDoesNotThrow(() -> Validator.validate(data(Types.UTF8, 0, 0, 0, NONE, NONE, NONE),
+                ValidationLevel.FULL, "s"));
+    }
+}
