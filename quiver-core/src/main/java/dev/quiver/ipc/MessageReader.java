@@ -50,10 +50,6 @@ final class MessageReader implements AutoCloseable {
         int length;
         if (first == Framing.CONTINUATION) {
             got = source.readSmall(small, 4);
-            if (got == 0) { // marker with nothing after it: treat as the end, as Arrow C++ does
-                ended = true;
-                return null;
-            }
             if (got < 4) throw truncated("metadata length", start + 4, 4, got);
             length = ByteBuffer.wrap(small, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         } else {

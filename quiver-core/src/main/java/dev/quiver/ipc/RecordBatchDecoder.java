@@ -2,7 +2,6 @@ package dev.quiver.ipc;
 
 import dev.quiver.InvalidDataException;
 import dev.quiver.LimitExceededException;
-import dev.quiver.QuiverException;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.Layout;
 import dev.quiver.compress.BufferCodec;
@@ -79,19 +78,16 @@ final class RecordBatchDecoder {
         List<ArrayData> columns = new ArrayList<>(fields.size());
         for (Field f : fields) {
             ArrayData column = load(f, f.name(), 0);
+            try {
+                Validator.validate(f, column, options.validation());
+            } catch (InvalidDataException e) {
+                throw e.at(resource, bodyOffset, f.name());
+            }
             if (column.length() != header.length()) {
                 throw new InvalidDataException("column length " + column.length()
                         + " differs from the record batch length " + header.length(), resource, bodyOffset, f.name());
             }
             columns.add(column);
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            Field f = fields.get(i);
-            try {
-                Validator.validate(columns.get(i), options.validation(), f.name());
-            } catch (InvalidDataException e) {
-                throw e.at(resource, bodyOffset, f.name());
-            }
         }
         return columns;
     }
@@ -192,11 +188,7 @@ final class RecordBatchDecoder {
         }
         MemorySegment raw = body.asSlice(offset, length);
         if (codec == null || length == 0) return raw;
-        try {
-            return codec.decode(raw, allocator, resource, bodyOffset + offset, options.limits().maxDecompressedSize());
-        } catch (QuiverException e) {
-            throw e;
-        }
+        return codec.decode(raw, allocator, resource, bodyOffset + offset, options.limits().maxDecompressedSize());
     }
 
     private static String bufferName(ArrowType type, int i) {

@@ -1,0 +1,73 @@
+package dev.quiver.ipc;
+
+import dev.quiver.array.ArrayEquality;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.json.IntegrationJson;
+import dev.quiver.json.JsonBatch;
+import dev.quiver.json.JsonFile;
+import dev.quiver.testing.TestData;
+import dev.quiver.type.Schema;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Apache Arrow's gold files (written by Arrow C++): for both the {@code .arrow_file} and the {@code .stream}
+ * of each case, the schema and every value equal the case's JSON.
+ */
+class GoldFilesTest {
+    static final String[] CPP21 = {"primitive", "primitive_zerolength", "primitive_no_batches", "binary",
+            "binary_zerolength", "binary_no_batches", "large_binary", "datetime", "duration", "decimal", "decimal32",
+            "decimal64", "decimal256", "interval", "interval_mdn", "null", "null_trivial", "custom_metadata"};
+    static final String[] COMPRESSION = {"lz4", "zstd", "uncompressible_lz4", "uncompressible_zstd"};
+
+    @TestFactory
+    List<DynamicTest> goldCases() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String c : CPP21) add(tests, "cpp-21.0.0", c);
+        for (String c : COMPRESSION) add(tests, "2.0.0-compression", c);
+        return tests;
+    }
+
+    private static void add(List<DynamicTest> tests, String folder, String name) {
+        tests.add(DynamicTest.dynamicTest(folder + "/" + name + ".arrow_file", () -> checkFile(folder, name)));
+        tests.add(DynamicTest.dynamicTest(folder + "/" + name + ".stream", () -> checkStream(folder, name)));
+    }
+
+    static void checkFile(String folder, String name) throws IOException {
+        JsonFile expected = IntegrationJson.read(TestData.gold(folder, name, ".json.gz"));
+        Path file = TestData.gold(folder, name, ".arrow_file");
+        try (FileReader r = Ipc.openFile(file)) {
+            compare(expected, r.schema(), r.readAll());
+        }
+    }
+
+    static void checkStream(String folder, String name) throws IOException {
+        JsonFile expected = IntegrationJson.read(TestData.gold(folder, name, ".json.gz"));
+        Path stream = TestData.gold(folder, name, ".stream");
+        try (StreamReader r = Ipc.openStream(stream)) {
+            compare(expected, r.schema(), r.readAll());
+        }
+    }
+
+    static void compare(JsonFile expected, Schema schema, List<RecordBatch> batches) {
+        assertEquals(expected.schema(), schema, "schema");
+        assertEquals(expected.batches().size(), batches.size(), "number of record batches");
+        for (int b = 0; b < batches.size(); b++) {
+            JsonBatch e = expected.batches().get(b);
+            RecordBatch a = batches.get(b);
+            assertEquals(e.length(), a.numRows(), "rows of batch " + b);
+            for (int c = 0; c < schema.fields().size(); c++) {
+                String diff = ArrayEquality.compare(schema.field(c), e.columns().get(c), a.column(c).data());
+                if (diff != null) fail("batch " + b + ", " + diff);
+            }
+        }
+    }
+}
