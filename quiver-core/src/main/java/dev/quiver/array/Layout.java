@@ -54,7 +54,8 @@ public final class Layout {
             case ArrowType.Timestamp t -> 64;
             case ArrowType.Duration d -> 64;
             case ArrowType.Interval i -> i.byteWidth() * 8;
-            case ArrowType.FixedSizeBinary f -> f.byteWidth() * 8;
+            // widths of 256 MiB and more have no bit width that fits an int
+            case ArrowType.FixedSizeBinary f -> f.byteWidth() > (Integer.MAX_VALUE >> 3) ? -1 : f.byteWidth() * 8;
             default -> -1;
         };
     }
