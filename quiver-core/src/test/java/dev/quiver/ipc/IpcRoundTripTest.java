@@ -114,6 +114,36 @@ class IpcRoundTripTest {
         compareAll(batches, read);
     }
 
+    @org.junit.jupiter.api.Test
+    void alignment64PutsEveryMessageAndBufferOn64ByteBoundaries() throws IOException {
+        Schema schema = Schema.of(Field.nullable("a", dev.quiver.type.Types.INT8), Field.nullable("s", dev.quiver.type.Types.UTF8));
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.int8(1, null, 3), Arrays.utf8("x", "yy", null)));
+        for (CompressionType codec : new CompressionType[] {null, CompressionType.ZSTD}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (FileWriter w = Ipc.newFile(out, schema, IpcWriteOptions.DEFAULT.withAlignment(64).withCompression(codec))) {
+                w.write(b);
+                w.write(b.slice(1, 2));
+            }
+            byte[] bytes = out.toByteArray();
+            java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(bytes);
+            Inspector.StreamLayout layout = Inspector.stream(seg, 8, IpcLimits.DEFAULT);
+            assertEquals(3, layout.messages().size());
+            for (MessageSummary m : layout.messages()) {
+                // the stream inside a file starts after the 8 bytes of magic and padding, as the spec lays it out
+                assertEquals(0, (m.offset() - 8) % 64, "message offset " + m.offset());
+                assertEquals(0, (8 + m.metadataLength()) % 64, "framed metadata length");
+                if (m.message().header() instanceof dev.quiver.metadata.MessageHeader.RecordBatchHeader h) {
+                    for (long o : h.bufferOffsets()) assertEquals(0, o % 64, "buffer offset " + o);
+                    assertEquals(0, m.bodyLength() % 64, "body length");
+                }
+            }
+            try (FileReader r = Ipc.openFile(bytes)) {
+                assertNull(ArrayEquality.compare(b, r.recordBatch(0)));
+                assertNull(ArrayEquality.compare(b.slice(1, 2), r.recordBatch(1)));
+            }
+        }
+    }
+
     private static List<RecordBatch> detachAll(List<RecordBatch> batches) {
         batches.forEach(RecordBatch::detach);
         return batches;
