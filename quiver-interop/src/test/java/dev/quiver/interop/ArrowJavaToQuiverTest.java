@@ -1,0 +1,129 @@
+package dev.quiver.interop;
+
+import dev.quiver.array.ArrayEquality;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.compress.CompressionType;
+import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.StreamReader;
+import dev.quiver.json.IntegrationJson;
+import dev.quiver.json.JsonBatch;
+import dev.quiver.json.JsonFile;
+import dev.quiver.testing.TestData;
+import dev.quiver.type.Schema;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.ArrowWriter;
+import org.apache.arrow.vector.ipc.JsonFileReader;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.types.MetadataVersion;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Arrow Java writes, Quiver reads: Arrow Java 19 reads each gold case's JSON and writes it as an IPC file and
+ * as a stream (uncompressed, LZ4_FRAME, ZSTD; and uncompressed with metadata V4, with and without the legacy
+ * pre-0.15 framing); Quiver reads both and must find the gold JSON as Quiver reads
+ * it: the same schema (fields, types, nullability, field and schema custom metadata) and every value.
+ */
+class ArrowJavaToQuiverTest {
+    static final CompressionType[] CODECS = {null, CompressionType.LZ4_FRAME, CompressionType.ZSTD};
+
+    @TempDir
+    Path tmp;
+
+    @TestFactory
+    List<DynamicTest> goldCases() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : GoldCases.SUPPORTED) {
+            for (CompressionType c : CODECS) {
+                String label = name + " " + ArrowJava.codecName(c);
+                tests.add(DynamicTest.dynamicTest(label + " file", () -> check(name, c, IpcOption.DEFAULT, true)));
+                tests.add(DynamicTest.dynamicTest(label + " stream", () -> check(name, c, IpcOption.DEFAULT, false)));
+            }
+            // Older writers: metadata version V4, and the pre-0.15 framing without the 0xFFFFFFFF marker.
+            IpcOption v4 = new IpcOption(false, MetadataVersion.V4);
+            IpcOption legacy = new IpcOption(true, MetadataVersion.V4);
+            tests.add(DynamicTest.dynamicTest(name + " V4 file", () -> check(name, null, v4, true)));
+            tests.add(DynamicTest.dynamicTest(name + " V4 stream", () -> check(name, null, v4, false)));
+            tests.add(DynamicTest.dynamicTest(name + " legacy framing file", () -> check(name, null, legacy, true)));
+            tests.add(DynamicTest.dynamicTest(name + " legacy framing stream", () -> check(name, null, legacy, false)));
+        }
+        return tests;
+    }
+
+    private void check(String name, CompressionType codec, IpcOption option, boolean file) throws IOException {
+        Path written = tmp.resolve(name + (file ? ".arrow" : ".arrows"));
+        int batchesWritten = writeWithArrowJava(name, codec, option, file, written);
+        JsonFile gold = IntegrationJson.read(TestData.gold(GoldCases.FOLDER, name, ".json.gz"));
+        assertEquals(gold.batches().size(), batchesWritten, "batches Arrow Java read from the JSON");
+        if (file) {
+            try (FileReader r = Ipc.openFile(written)) {
+                assertEquals(gold.batches().size(), r.numRecordBatches(), "record batches in the footer");
+                compare(gold, r.schema(), r.readAll());
+            }
+        } else {
+            try (StreamReader r = Ipc.openStream(written)) {
+                compare(gold, r.schema(), r.readAll());
+            }
+        }
+    }
+
+    /** Arrow Java copies the gold JSON into an IPC file or stream; returns the number of batches. */
+    private int writeWithArrowJava(String name, CompressionType codec, IpcOption option, boolean file,
+                                   Path target) throws IOException {
+        Path json = ArrowJava.gunzip(TestData.gold(GoldCases.FOLDER, name, ".json.gz"), tmp.resolve(name + ".json"));
+        CompressionUtil.CodecType type = ArrowJava.codecType(codec);
+        // CommonsCompressionFactory makes LZ4_FRAME and ZSTD codecs only; "none" is Arrow Java's own factory.
+        CompressionCodec.Factory factory = codec == null ? NoCompressionCodec.Factory.INSTANCE : ArrowJava.CODECS;
+        int n = 0;
+        try (BufferAllocator allocator = new RootAllocator();
+             JsonFileReader reader = new JsonFileReader(json.toFile(), allocator);
+             VectorSchemaRoot root = VectorSchemaRoot.create(reader.start(), allocator);
+             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                     StandardOpenOption.TRUNCATE_EXISTING);
+             ArrowWriter writer = file
+                     ? new ArrowFileWriter(root, null, out, Map.of(), option, factory, type)
+                     : new ArrowStreamWriter(root, null, out, option, factory, type)) {
+            writer.start();
+            while (reader.read(root)) {
+                writer.writeBatch();
+                n++;
+            }
+            writer.end();
+        }
+        return n;
+    }
+
+    static void compare(JsonFile gold, Schema schema, List<RecordBatch> batches) {
+        assertEquals(gold.schema(), schema, "schema");
+        assertEquals(gold.batches().size(), batches.size(), "number of record batches");
+        for (int b = 0; b < batches.size(); b++) {
+            JsonBatch want = gold.batches().get(b);
+            RecordBatch got = batches.get(b);
+            assertEquals(want.length(), got.numRows(), "rows of batch " + b);
+            for (int c = 0; c < schema.fields().size(); c++) {
+                String diff = ArrayEquality.compare(schema.field(c), want.columns().get(c), got.column(c).data());
+                if (diff != null) fail("batch " + b + ", " + diff);
+            }
+        }
+    }
+}
