@@ -159,7 +159,8 @@ final class RecordBatchDecoder {
         } else if (Layout.hasValidity(type) && buffers[0].byteSize() == 0) {
             throw new InvalidDataException("null count " + nulls + " but no validity bitmap", resource, bodyOffset, path);
         }
-        List<Field> childFields = field.children();
+        // A dictionary-encoded field's children describe the dictionary's values, not the indices.
+        List<Field> childFields = field.dictionary() != null ? List.of() : field.children();
         ArrayData[] children = new ArrayData[childFields.size()];
         for (int i = 0; i < children.length; i++) {
             Field c = childFields.get(i);
