@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +45,14 @@ final class DemoCommand implements Callable<Integer> {
             defaultValue = "1000000")
     int rows;
 
-    private final PrintStream p = System.out;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private PrintWriter p;
 
     @Override
     public Integer call() throws IOException {
+        p = spec.commandLine().getOut();
         if (out != null) Files.createDirectories(out);
         List<RecordBatch> batches = seedBatches();
         Schema schema = batches.get(0).schema();

@@ -1,0 +1,38 @@
+package dev.quiver.cli;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds Apache Arrow's gold files (apache/arrow-testing) for the CLI tests, the same way quiver-core's
+ * {@code dev.quiver.testing.TestData} does: system property {@code quiver.arrow.testing.dir} (set by the build),
+ * else environment variable {@code QUIVER_ARROW_TESTING}, else {@code ../shared/arrow-testing}. Missing data
+ * fails the test under CI and skips it elsewhere.
+ */
+final class CliTestData {
+    private CliTestData() {}
+
+    static Path root() {
+        String dir = System.getProperty("quiver.arrow.testing.dir");
+        if (dir == null || dir.isBlank()) dir = System.getenv("QUIVER_ARROW_TESTING");
+        if (dir == null || dir.isBlank()) dir = "../shared/arrow-testing";
+        Path root = Path.of(dir).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("integration"))) {
+            String why = "Arrow test data not found at " + root + ": point -Dquiver.arrow.testing.dir or "
+                    + "QUIVER_ARROW_TESTING at a checkout of https://github.com/apache/arrow-testing";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail(why);
+            Assumptions.abort(why);
+        }
+        return root;
+    }
+
+    /** {@code integration/<folder>/generated_<name><suffix>}, e.g. {@code gold("cpp-21.0.0", "primitive", ".stream")}. */
+    static Path gold(String folder, String name, String suffix) {
+        Path f = root().resolve("integration").resolve(folder).resolve("generated_" + name + suffix);
+        if (!Files.isRegularFile(f)) Assertions.fail("gold file missing: " + f);
+        return f;
+    }
+}
