@@ -34,7 +34,9 @@ final class MessageWriter {
     Block write(Message message, List<MemorySegment> bodyParts) throws IOException {
         byte[] meta = MessageCodec.encode(message);
         long start = position;
-        int framed = (int) Framing.padTo(Framing.PREFIX + meta.length, alignment);
+        // Pad the metadata so that the body starts on an alignment boundary of the whole output (a file's
+        // messages start at byte 8), as Arrow C++ does; positions are always multiples of 8.
+        int framed = (int) (Framing.padTo(start + Framing.PREFIX + meta.length, alignment) - start);
         ByteBuffer head = ByteBuffer.allocate(framed).order(ByteOrder.LITTLE_ENDIAN);
         head.putInt(Framing.CONTINUATION);
         head.putInt(framed - Framing.PREFIX);
