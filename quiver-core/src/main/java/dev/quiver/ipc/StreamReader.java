@@ -41,8 +41,8 @@ public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable 
                         + BatchAssembler.kind(first.message()), resource, first.offset());
             }
             messages.skipBody(first);
-            this.schema = s.schema();
-            this.assembler = new BatchAssembler(schema, resource, options, owner);
+            this.assembler = new BatchAssembler(s.schema(), resource, options, owner);
+            this.schema = assembler.schema();
         } catch (IOException | RuntimeException e) {
             owner.close();
             messages.close();

@@ -7,6 +7,7 @@ import dev.quiver.compress.BufferCodec;
 import dev.quiver.metadata.Block;
 import dev.quiver.metadata.Message;
 import dev.quiver.metadata.MessageHeader;
+import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
 
@@ -43,7 +44,7 @@ public class StreamWriter implements AutoCloseable {
         this.closeChannel = closeChannel;
         this.schema = schema;
         this.options = options;
-        this.out = new MessageWriter(channel, options.alignment(), startPosition);
+        this.out = new MessageWriter(channel, options.alignment(), startPosition, options.legacyFraming());
         this.codec = options.compression() == null ? null
                 : options.compressionLevel() == IpcWriteOptions.DEFAULT_LEVEL
                 ? BufferCodec.create(options.compression())
@@ -52,11 +53,23 @@ public class StreamWriter implements AutoCloseable {
 
     public Schema schema() { return schema; }
 
+    /** The schema as written: the byte order of the options, whatever the given schema said. */
+    Schema wireSchema() { return schema.withEndianness(options.endianness()); }
+
+    /** Encodes arrays of {@code fields}, swapped to big-endian order when the options ask for it. */
+    private RecordBatchEncoder.Encoded encode(int length, List<Field> fields, List<ArrayData> columns, Arena scratch) {
+        if (options.endianness() == Endianness.LITTLE) {
+            return RecordBatchEncoder.encode(length, columns, options.alignment(), codec, scratch);
+        }
+        RecordBatchEncoder.Encoded plain = RecordBatchEncoder.encode(length, columns, options.alignment(), null, scratch);
+        return ByteSwap.toBigEndian(fields, plain, options.alignment(), codec, scratch);
+    }
+
     /** Writes the schema message now (it is written before the first batch otherwise). */
     public void start() throws IOException {
         if (started) return;
         started = true;
-        out.write(new Message(options.metadataVersion(), new MessageHeader.SchemaHeader(schema), 0, Map.of()), List.of());
+        out.write(new Message(options.metadataVersion(), new MessageHeader.SchemaHeader(wireSchema()), 0, Map.of()), List.of());
     }
 
     /** Writes one record batch (and, first, any dictionary it needs that has not been written yet). */
@@ -71,8 +84,7 @@ public class StreamWriter implements AutoCloseable {
         for (Array a : batch.columns()) columns.add(a.data());
         writeDictionaries(schema.fields(), columns);
         try (Arena scratch = Arena.ofConfined()) {
-            RecordBatchEncoder.Encoded e = RecordBatchEncoder.encode(batch.numRows(), columns, options.alignment(),
-                    codec, scratch);
+            RecordBatchEncoder.Encoded e = encode(batch.numRows(), schema.fields(), columns, scratch);
             Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(), batch.metadata()),
                     e.bodyParts());
             recordBatchBlocks.add(b);
@@ -98,8 +110,7 @@ public class StreamWriter implements AutoCloseable {
             writeDictionaries(valueField.children(), childrenOf(dict));
             if (dictionariesWritten.add(id)) {
                 try (Arena scratch = Arena.ofConfined()) {
-                    RecordBatchEncoder.Encoded e = RecordBatchEncoder.encode(dict.length(), List.of(dict),
-                            options.alignment(), codec, scratch);
+                    RecordBatchEncoder.Encoded e = encode(dict.length(), List.of(valueField), List.of(dict), scratch);
                     Block b = out.write(new Message(options.metadataVersion(),
                             new MessageHeader.DictionaryBatchHeader(id, e.header(), false), e.bodyLength(), Map.of()),
                             e.bodyParts());
