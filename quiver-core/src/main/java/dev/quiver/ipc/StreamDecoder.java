@@ -123,6 +123,11 @@ public final class StreamDecoder implements AutoCloseable {
         consume(MemorySegment.ofArray(chunk).asSlice(offset, length));
     }
 
+    /** Consumes all of {@code chunk}. */
+    public void consume(byte[] chunk) {
+        consume(chunk, 0, chunk.length);
+    }
+
     /**
      * How many more bytes the decoder needs to make progress: the rest of the message prefix, of the
      * metadata or of the body in progress; 0 once the stream has ended (or the decoder failed).
