@@ -145,6 +145,43 @@ class IpcRoundTripTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void buffersOnHeapArraysOfAnyElementTypeAreWritten() throws IOException {
+        // a user may wrap an int[] or long[] as a segment; such segments have no ByteBuffer view
+        java.lang.foreign.MemorySegment ints = java.lang.foreign.MemorySegment.ofArray(new int[] {7, -1, 42});
+        java.lang.foreign.MemorySegment longs = java.lang.foreign.MemorySegment.ofArray(new long[] {1L << 40, 3});
+        dev.quiver.array.ArrayData a = new dev.quiver.array.ArrayData(dev.quiver.type.Types.INT32, 3, 0, 0,
+                new java.lang.foreign.MemorySegment[] {java.lang.foreign.MemorySegment.NULL, ints}, null, null);
+        dev.quiver.array.ArrayData b = new dev.quiver.array.ArrayData(dev.quiver.type.Types.INT64, 2, 0, 0,
+                new java.lang.foreign.MemorySegment[] {java.lang.foreign.MemorySegment.NULL, longs}, null, null);
+        Schema schema = Schema.of(Field.notNull("a", dev.quiver.type.Types.INT32));
+        Schema schemaB = Schema.of(Field.notNull("b", dev.quiver.type.Types.INT64));
+        RecordBatch batchA = RecordBatch.of(schema, List.of(dev.quiver.array.Array.of(a)));
+        RecordBatch batchB = RecordBatch.of(schemaB, List.of(dev.quiver.array.Array.of(b)));
+        for (RecordBatch batch : List.of(batchA, batchB))
+        for (CompressionType codec : new CompressionType[] {null, CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (StreamWriter w = Ipc.newStream(out, batch.schema(), IpcWriteOptions.DEFAULT.withCompression(codec))) {
+                w.write(batch);
+            }
+            try (StreamReader r = Ipc.openStream(out.toByteArray())) {
+                compareAll(List.of(batch), r.readAll());
+            }
+        }
+        try (StreamReader r = Ipc.openStream(write(batchA))) {
+            dev.quiver.array.Int32Array col = (dev.quiver.array.Int32Array) r.readAll().getFirst().column(0);
+            assertEquals(List.of(7, -1, 42), List.of(col.get(0), col.get(1), col.get(2)));
+        }
+    }
+
+    private static byte[] write(RecordBatch batch) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (StreamWriter w = Ipc.newStream(out, batch.schema(), IpcWriteOptions.DEFAULT)) {
+            w.write(batch);
+        }
+        return out.toByteArray();
+    }
+
     private static List<RecordBatch> detachAll(List<RecordBatch> batches) {
         batches.forEach(RecordBatch::detach);
         return batches;
