@@ -29,8 +29,8 @@ final class RecordBatchEncoder {
     /** An encoded batch: header plus the body's parts (buffers and padding) in order. */
     record Encoded(RecordBatchHeader header, List<MemorySegment> bodyParts, long bodyLength) {}
 
-    private RecordBatchEncoder(int alignment, BufferCodec codec, Arena scratch) {
-        this.body = new BodyBuilder(alignment, codec, scratch);
+    private RecordBatchEncoder(int alignment, BufferCodec codec, Arena scratch, CodecPool pool) {
+        this.body = new BodyBuilder(alignment, codec, scratch, pool);
         this.scratch = scratch;
     }
 
@@ -39,7 +39,16 @@ final class RecordBatchEncoder {
      *                until the body has been written
      */
     static Encoded encode(int length, List<ArrayData> columns, int alignment, BufferCodec codec, Arena scratch) {
-        RecordBatchEncoder e = new RecordBatchEncoder(alignment, codec, scratch);
+        return encode(length, columns, alignment, codec, scratch, null);
+    }
+
+    /**
+     * As {@link #encode(int, List, int, BufferCodec, Arena)}, compressing large buffers on {@code pool} when it is
+     * not null and {@code scratch} is a shared arena.
+     */
+    static Encoded encode(int length, List<ArrayData> columns, int alignment, BufferCodec codec, Arena scratch,
+                          CodecPool pool) {
+        RecordBatchEncoder e = new RecordBatchEncoder(alignment, codec, scratch, pool);
         for (ArrayData c : columns) e.add(c);
         RecordBatchHeader header = new RecordBatchHeader(length,
                 java.util.Arrays.copyOf(e.nodeLengths, e.nodes), java.util.Arrays.copyOf(e.nodeNulls, e.nodes),

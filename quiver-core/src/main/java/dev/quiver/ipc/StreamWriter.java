@@ -70,9 +70,10 @@ public class StreamWriter implements AutoCloseable {
         List<ArrayData> columns = new ArrayList<>(batch.numColumns());
         for (Array a : batch.columns()) columns.add(a.data());
         writeDictionaries(schema.fields(), columns);
-        try (Arena scratch = Arena.ofConfined()) {
+        CodecPool pool = codec == null ? null : CodecPool.shared();
+        try (Arena scratch = pool == null ? Arena.ofConfined() : Arena.ofShared()) {
             RecordBatchEncoder.Encoded e = RecordBatchEncoder.encode(batch.numRows(), columns, options.alignment(),
-                    codec, scratch);
+                    codec, scratch, pool);
             Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(), batch.metadata()),
                     e.bodyParts());
             recordBatchBlocks.add(b);
