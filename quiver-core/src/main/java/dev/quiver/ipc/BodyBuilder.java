@@ -80,6 +80,16 @@ final class BodyBuilder {
         }
     }
 
+    /**
+     * Waits for every compression still running, ignoring their outcome. Called when encoding fails, before
+     * the scratch arena the workers write into is closed.
+     */
+    void abandon() {
+        for (Object o : pending) {
+            if (o instanceof CompletableFuture<?> f) f.handle((v, e) -> null).join();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static MemorySegment resolve(Object o) {
         if (o instanceof MemorySegment s) return s;

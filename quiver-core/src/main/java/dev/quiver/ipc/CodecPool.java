@@ -36,7 +36,11 @@ final class CodecPool {
     }
 
     boolean worthIt(MemorySegment buffer) {
-        return buffer.byteSize() >= MIN_PARALLEL_BYTES;
+        return worthIt(buffer.byteSize());
+    }
+
+    boolean worthIt(long bytes) {
+        return bytes >= MIN_PARALLEL_BYTES;
     }
 
     <T> CompletableFuture<T> submit(Supplier<T> task) {

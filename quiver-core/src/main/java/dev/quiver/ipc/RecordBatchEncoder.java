@@ -49,7 +49,12 @@ final class RecordBatchEncoder {
     static Encoded encode(int length, List<ArrayData> columns, int alignment, BufferCodec codec, Arena scratch,
                           CodecPool pool) {
         RecordBatchEncoder e = new RecordBatchEncoder(alignment, codec, scratch, pool);
-        for (ArrayData c : columns) e.add(c);
+        try {
+            for (ArrayData c : columns) e.add(c);
+        } catch (RuntimeException | Error failure) {
+            e.body.abandon();
+            throw failure;
+        }
         RecordBatchHeader header = new RecordBatchHeader(length,
                 java.util.Arrays.copyOf(e.nodeLengths, e.nodes), java.util.Arrays.copyOf(e.nodeNulls, e.nodes),
                 e.body.offsets(), e.body.lengths(), codec == null ? null : codec.type(), e.variadic);
