@@ -8,6 +8,7 @@ import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.metadata.Message;
 import dev.quiver.metadata.MessageHeader;
+import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
 
@@ -26,9 +27,15 @@ final class BatchAssembler {
     private final IpcReadOptions options;
     private final DictionaryMemo dictionaries;
     private final MemoryOwner owner;
+    private final boolean bigEndian;
 
+    /**
+     * @param schema the schema as read; when its data is big-endian, batches are swapped to little-endian
+     *               order and carry the schema marked little-endian (see {@link #schema()})
+     */
     BatchAssembler(Schema schema, String resource, IpcReadOptions options, MemoryOwner owner) {
-        this.schema = schema;
+        this.bigEndian = schema.endianness() == Endianness.BIG;
+        this.schema = schema.withEndianness(Endianness.LITTLE);
         this.resource = resource;
         this.options = options;
         this.owner = owner;
@@ -36,6 +43,9 @@ final class BatchAssembler {
     }
 
     DictionaryMemo dictionaries() { return dictionaries; }
+
+    /** The schema of the batches handed out: always little-endian, as their buffers are. */
+    Schema schema() { return schema; }
 
     /**
      * A record batch over {@code body}. {@code batchArena}, when not null, holds the body and becomes the
@@ -47,10 +57,10 @@ final class BatchAssembler {
                     messageOffset);
         }
         Arena arena = batchArena;
-        if (arena == null && h.compression() != null) arena = Arena.ofShared();
+        if (arena == null && (h.compression() != null || bigEndian)) arena = Arena.ofShared();
         try {
             List<ArrayData> columns = RecordBatchDecoder.decode(schema.fields(), h, body, bodyOffset, resource,
-                    options, arena, dictionaries, message.version());
+                    options, arena, dictionaries, message.version(), bigEndian);
             List<Array> arrays = new ArrayList<>(columns.size());
             for (ArrayData c : columns) arrays.add(Array.of(c));
             return new RecordBatch(schema, (int) h.length(), arrays, message.metadata(), arena, owner);
@@ -74,7 +84,7 @@ final class BatchAssembler {
         }
         Field valueField = new Field(dictionaries.path(d.id()), field.type(), true, field.children(), null, null);
         List<ArrayData> columns = RecordBatchDecoder.decode(List.of(valueField), d.data(), body, bodyOffset, resource,
-                options, arena, dictionaries, message.version());
+                options, arena, dictionaries, message.version(), bigEndian);
         dictionaries.put(d.id(), columns.get(0));
     }
 

@@ -106,7 +106,8 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
         }
     }
 
-    public Schema schema() { return footer.schema(); }
+    /** The schema; little-endian even when the file's data is big-endian (batches are swapped as they are read). */
+    public Schema schema() { return assembler.schema(); }
 
     public Footer footer() { return footer; }
 

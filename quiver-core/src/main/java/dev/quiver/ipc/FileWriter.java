@@ -32,7 +32,7 @@ public final class FileWriter extends StreamWriter {
     @Override
     void finish() throws IOException {
         out.writeEndOfStream();
-        byte[] footer = FooterCodec.encode(new Footer(options.metadataVersion(), schema, dictionaryBlocks,
+        byte[] footer = FooterCodec.encode(new Footer(options.metadataVersion(), wireSchema(), dictionaryBlocks,
                 recordBatchBlocks, footerMetadata));
         ByteBuffer tail = ByteBuffer.allocate(footer.length + 4 + Framing.FILE_MAGIC.length).order(ByteOrder.LITTLE_ENDIAN);
         tail.put(footer).putInt(footer.length).put(Framing.FILE_MAGIC);

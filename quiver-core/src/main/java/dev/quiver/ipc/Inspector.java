@@ -31,8 +31,8 @@ public final class Inspector {
                     long eos = src.position() > before ? start + before : -1;
                     return new StreamLayout(out, eos, data.byteSize());
                 }
-                int metaLen = (int) (f.bodyOffset() - f.offset() - Framing.PREFIX);
-                out.add(new MessageSummary(start + f.offset(), metaLen, f.message().bodyLength(), f.message()));
+                out.add(new MessageSummary(start + f.offset(), f.metadataLength(), f.message().bodyLength(),
+                        f.message()));
                 reader.skipBody(f);
             }
         } catch (IOException e) {

@@ -1,9 +1,7 @@
 package dev.quiver.ipc;
 
 import dev.quiver.InvalidDataException;
-import dev.quiver.LimitExceededException;
 import dev.quiver.metadata.Message;
-import dev.quiver.metadata.MessageCodec;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -12,8 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Stage one of reading a stream: frames. Reads the continuation marker and metadata length, the metadata
- * (verified and decoded by {@link MessageCodec}), and on request the body. Streams from writers before
+ * Stage one of reading a stream from a {@link ByteSource} (pull): frames, with the checks of
+ * {@link MessageFraming}. Reads the continuation marker and metadata length, the metadata
+ * (verified and decoded by {@link dev.quiver.metadata.MessageCodec}), and on request the body. Streams from writers before
  * Arrow 0.15, whose messages start directly with the length, are accepted too.
  */
 final class MessageReader implements AutoCloseable {
@@ -33,8 +32,14 @@ final class MessageReader implements AutoCloseable {
     long position() { return source.position(); }
     boolean isMemory() { return source.isMemory(); }
 
-    /** A message whose body has not been read yet. */
-    record Framed(Message message, long offset, long bodyOffset) {}
+    /**
+     * A message whose body has not been read yet.
+     *
+     * @param offset         where the message starts (its continuation marker, or its length when legacy)
+     * @param metadataLength the metadata length from the prefix (Flatbuffers bytes and padding)
+     * @param bodyOffset     where the body starts
+     */
+    record Framed(Message message, long offset, int metadataLength, long bodyOffset) {}
 
     /** The next message, or null at the end-of-stream marker or a clean end of input. */
     Framed next() throws IOException {
@@ -48,37 +53,23 @@ final class MessageReader implements AutoCloseable {
         if (got < 4) throw truncated("message prefix", start, 4, got);
         int first = ByteBuffer.wrap(small, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         int length;
-        if (first == Framing.CONTINUATION) {
+        if (MessageFraming.isContinuation(first)) {
             got = source.readSmall(small, 4);
             if (got < 4) throw truncated("metadata length", start + 4, 4, got);
             length = ByteBuffer.wrap(small, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         } else {
             length = first; // legacy framing: no continuation marker
         }
+        MessageFraming.checkMetadataLength(length, limits, resource, source.position() - 4);
         if (length == 0) {
             ended = true;
             return null;
         }
-        if (length < 0) {
-            throw new InvalidDataException("negative metadata length " + length, resource, source.position() - 4);
-        }
-        if (length > limits.maxMetadataLength()) {
-            throw new LimitExceededException("metadata length " + length + " exceeds the limit of "
-                    + limits.maxMetadataLength() + " bytes", resource, source.position() - 4);
-        }
         long metaOffset = source.position();
         MemorySegment meta = source.read(length, null);
         if (meta.byteSize() < length) throw truncated("message metadata", metaOffset, length, meta.byteSize());
-        Message message = MessageCodec.decode(meta, resource, metaOffset);
-        long bodyLength = message.bodyLength();
-        if (bodyLength < 0) {
-            throw new InvalidDataException("negative body length " + bodyLength, resource, metaOffset);
-        }
-        if (bodyLength > limits.maxBodyLength()) {
-            throw new LimitExceededException("body length " + bodyLength + " exceeds the limit of "
-                    + limits.maxBodyLength() + " bytes", resource, metaOffset);
-        }
-        return new Framed(message, start, source.position());
+        Message message = MessageFraming.decode(meta, limits, resource, metaOffset);
+        return new Framed(message, start, length, source.position());
     }
 
     /** Reads the body of {@code framed}: a slice when reading memory, else memory from {@code arena}. */
@@ -95,8 +86,7 @@ final class MessageReader implements AutoCloseable {
     }
 
     private InvalidDataException truncated(String what, long at, long expected, long got) {
-        return new InvalidDataException("unexpected end of input in " + what + ": expected " + expected
-                + " bytes, found " + got, resource, at);
+        return MessageFraming.truncated(what, resource, at, expected, got);
     }
 
     @Override

@@ -20,12 +20,15 @@ import java.util.List;
 final class MessageWriter {
     private final WritableByteChannel channel;
     private final int alignment;
+    private final boolean legacy;
     private long position;
 
-    MessageWriter(WritableByteChannel channel, int alignment, long startPosition) {
+    /** @param legacy write the framing of Arrow before 0.15: no continuation marker, int32 0 as end-of-stream */
+    MessageWriter(WritableByteChannel channel, int alignment, long startPosition, boolean legacy) {
         this.channel = channel;
         this.alignment = alignment;
         this.position = startPosition;
+        this.legacy = legacy;
     }
 
     long position() { return position; }
@@ -36,10 +39,11 @@ final class MessageWriter {
         long start = position;
         // Pad the metadata so that the body starts on an alignment boundary of the whole output (a file's
         // messages start at byte 8), as Arrow C++ does; positions are always multiples of 8.
-        int framed = (int) (Framing.padTo(start + Framing.PREFIX + meta.length, alignment) - start);
+        int prefix = legacy ? 4 : Framing.PREFIX;
+        int framed = (int) (Framing.padTo(start + prefix + meta.length, alignment) - start);
         ByteBuffer head = ByteBuffer.allocate(framed).order(ByteOrder.LITTLE_ENDIAN);
-        head.putInt(Framing.CONTINUATION);
-        head.putInt(framed - Framing.PREFIX);
+        if (!legacy) head.putInt(Framing.CONTINUATION);
+        head.putInt(framed - prefix);
         head.put(meta);
         head.position(0);
         ByteBuffer[] all = new ByteBuffer[1 + bodyParts.size()];
@@ -66,7 +70,7 @@ final class MessageWriter {
     }
 
     void writeEndOfStream() throws IOException {
-        writeRaw(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0});
+        writeRaw(legacy ? new byte[4] : new byte[] {-1, -1, -1, -1, 0, 0, 0, 0});
     }
 
     private void writeAll(ByteBuffer[] buffers) throws IOException {

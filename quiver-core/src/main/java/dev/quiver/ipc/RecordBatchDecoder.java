@@ -37,14 +37,18 @@ final class RecordBatchDecoder {
     private final DictionaryMemo dictionaries;
     private final BufferCodec codec;
     private final MetadataVersion version;
+<<<<<<< HEAD
     private CompletableFuture<MemorySegment>[] early; // buffers being decompressed on the pool, by index
+=======
+    private final boolean bigEndian;
+>>>>>>> i3-endian
     private int node;
     private int buffer;
     private int variadic;
 
     private RecordBatchDecoder(List<Field> fields, RecordBatchHeader header, MemorySegment body, long bodyOffset,
                                String resource, IpcReadOptions options, SegmentAllocator allocator,
-                               DictionaryMemo dictionaries, MetadataVersion version) {
+                               DictionaryMemo dictionaries, MetadataVersion version, boolean bigEndian) {
         this.fields = fields;
         this.header = header;
         this.body = body;
@@ -54,6 +58,7 @@ final class RecordBatchDecoder {
         this.allocator = allocator;
         this.dictionaries = dictionaries;
         this.version = version;
+        this.bigEndian = bigEndian;
         CompressionType c = header.compression();
         this.codec = c == null ? null : BufferCodec.create(c);
     }
@@ -62,13 +67,16 @@ final class RecordBatchDecoder {
      * Decodes the columns of {@code fields} from a record batch.
      *
      * @param bodyOffset absolute offset of the body in the resource, for error messages
-     * @param allocator  memory for decompressed buffers (unused when the body is not compressed)
+     * @param allocator  memory for decompressed and byte-swapped buffers (unused when the body is neither
+     *                   compressed nor big-endian)
+     * @param bigEndian  whether the body's values are big-endian: every buffer is then swapped to little-endian
+     *                   order ({@link ByteSwap}) before validation
      */
     static List<ArrayData> decode(List<Field> fields, RecordBatchHeader header, MemorySegment body, long bodyOffset,
                                   String resource, IpcReadOptions options, SegmentAllocator allocator,
-                                  DictionaryMemo dictionaries, MetadataVersion version) {
+                                  DictionaryMemo dictionaries, MetadataVersion version, boolean bigEndian) {
         return new RecordBatchDecoder(fields, header, body, bodyOffset, resource, options, allocator, dictionaries,
-                version).run();
+                version, bigEndian).run();
     }
 
     private List<ArrayData> run() {
@@ -209,6 +217,7 @@ final class RecordBatchDecoder {
         for (int i = 0; i < buffers.length; i++) {
             buffers[i] = nextBuffer(path, bufferName(type, i));
         }
+        if (bigEndian) ByteSwap.swapArrayBuffers(type, buffers, true, allocator);
         if (type instanceof ArrowType.Null) {
             nulls = length;
         } else if (Layout.hasValidity(type) && nulls == 0) {

@@ -1,9 +1,7 @@
 package dev.quiver.ipc;
 
-import dev.quiver.InvalidDataException;
 import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
-import dev.quiver.metadata.MessageHeader;
 import dev.quiver.type.Schema;
 
 import java.io.IOException;
@@ -24,25 +22,21 @@ public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable 
     private final MessageReader messages;
     private final Schema schema;
     private final MemoryOwner owner;
-    private final BatchAssembler assembler;
+    private final StreamState state;
     private boolean closed;
     private boolean ended;
 
     StreamReader(ByteSource source, String resource, IpcReadOptions options) throws IOException {
         this.messages = new MessageReader(source, resource, options.limits());
         this.owner = new MemoryOwner(Arena.ofShared());
+        this.state = new StreamState(resource, options, owner);
         try {
             MessageReader.Framed first = messages.next();
-            if (first == null) {
-                throw new InvalidDataException("the stream has no schema message (it is empty)", resource, 0);
-            }
-            if (!(first.message().header() instanceof MessageHeader.SchemaHeader s)) {
-                throw new InvalidDataException("the stream must start with a schema message, found "
-                        + BatchAssembler.kind(first.message()), resource, first.offset());
-            }
-            messages.skipBody(first);
-            this.schema = s.schema();
-            this.assembler = new BatchAssembler(schema, resource, options, owner);
+            if (first == null) state.end(0);
+            state.check(first.message(), first.offset());
+            MemorySegment body = messages.body(first, null);
+            state.accept(first.message(), first.offset(), body, first.bodyOffset(), null);
+            this.schema = state.schema();
         } catch (IOException | RuntimeException e) {
             owner.close();
             messages.close();
@@ -50,6 +44,7 @@ public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable 
         }
     }
 
+    /** The schema; little-endian even when the stream's data is big-endian (batches are swapped as read). */
     public Schema schema() { return schema; }
 
     /** The next record batch, or null at the end of the stream. */
@@ -61,24 +56,21 @@ public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable 
                 ended = true;
                 return null;
             }
-            switch (f.message().header()) {
-                case MessageHeader.SchemaHeader s -> throw new InvalidDataException(
-                        "unexpected second schema message", messages.resource(), f.offset());
-                case MessageHeader.DictionaryBatchHeader d -> {
-                    MemorySegment body = messages.body(f, owner.arena());
-                    assembler.dictionaryBatch(f.message(), f.offset(), body, f.bodyOffset(), owner.arena());
-                }
-                case MessageHeader.RecordBatchHeader r -> {
-                    Arena arena = messages.isMemory() ? null : Arena.ofShared();
-                    try {
-                        MemorySegment body = messages.body(f, arena);
-                        return assembler.recordBatch(f.message(), f.offset(), body, f.bodyOffset(), arena);
-                    } catch (IOException | RuntimeException e) {
-                        if (arena != null && arena.scope().isAlive()) arena.close();
-                        throw e;
-                    }
+            state.check(f.message(), f.offset());
+            if (StreamState.isRecordBatch(f.message())) {
+                // from memory the batch is a slice of it; from a channel the body goes to memory the batch owns
+                Arena arena = messages.isMemory() ? null : Arena.ofShared();
+                try {
+                    MemorySegment body = messages.body(f, arena);
+                    var read = (StreamState.BatchRead) state.accept(f.message(), f.offset(), body, f.bodyOffset(), arena);
+                    return read.batch();
+                } catch (IOException | RuntimeException e) {
+                    if (arena != null && arena.scope().isAlive()) arena.close();
+                    throw e;
                 }
             }
+            MemorySegment body = messages.body(f, owner.arena());
+            state.accept(f.message(), f.offset(), body, f.bodyOffset(), owner.arena());
         }
         return null;
     }

@@ -7,6 +7,7 @@ import dev.quiver.compress.BufferCodec;
 import dev.quiver.metadata.Block;
 import dev.quiver.metadata.Message;
 import dev.quiver.metadata.MessageHeader;
+import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
 
@@ -31,6 +32,7 @@ public class StreamWriter implements AutoCloseable {
     private final WritableByteChannel channel;
     private final boolean closeChannel;
     private final BufferCodec codec;
+    private final CodecPool pool;
     private final Set<Long> dictionariesWritten = new HashSet<>();
     final List<Block> dictionaryBlocks = new ArrayList<>();
     final List<Block> recordBatchBlocks = new ArrayList<>();
@@ -43,20 +45,33 @@ public class StreamWriter implements AutoCloseable {
         this.closeChannel = closeChannel;
         this.schema = schema;
         this.options = options;
-        this.out = new MessageWriter(channel, options.alignment(), startPosition);
+        this.out = new MessageWriter(channel, options.alignment(), startPosition, options.legacyFraming());
         this.codec = options.compression() == null ? null
                 : options.compressionLevel() == IpcWriteOptions.DEFAULT_LEVEL
                 ? BufferCodec.create(options.compression())
                 : BufferCodec.create(options.compression(), options.compressionLevel());
+        this.pool = codec == null ? null : CodecPool.shared();
     }
 
     public Schema schema() { return schema; }
+
+    /** The schema as written: the byte order of the options, whatever the given schema said. */
+    Schema wireSchema() { return schema.withEndianness(options.endianness()); }
+
+    /** Encodes arrays of {@code fields}, swapped to big-endian order when the options ask for it. */
+    private RecordBatchEncoder.Encoded encode(int length, List<Field> fields, List<ArrayData> columns, Arena scratch) {
+        if (options.endianness() == Endianness.LITTLE) {
+            return RecordBatchEncoder.encode(length, columns, options.alignment(), codec, scratch, pool);
+        }
+        RecordBatchEncoder.Encoded plain = RecordBatchEncoder.encode(length, columns, options.alignment(), null, scratch);
+        return ByteSwap.toBigEndian(fields, plain, options.alignment(), codec, scratch);
+    }
 
     /** Writes the schema message now (it is written before the first batch otherwise). */
     public void start() throws IOException {
         if (started) return;
         started = true;
-        out.write(new Message(options.metadataVersion(), new MessageHeader.SchemaHeader(schema), 0, Map.of()), List.of());
+        out.write(new Message(options.metadataVersion(), new MessageHeader.SchemaHeader(wireSchema()), 0, Map.of()), List.of());
     }
 
     /** Writes one record batch (and, first, any dictionary it needs that has not been written yet). */
@@ -70,10 +85,8 @@ public class StreamWriter implements AutoCloseable {
         List<ArrayData> columns = new ArrayList<>(batch.numColumns());
         for (Array a : batch.columns()) columns.add(a.data());
         writeDictionaries(schema.fields(), columns);
-        CodecPool pool = codec == null ? null : CodecPool.shared();
         try (Arena scratch = pool == null ? Arena.ofConfined() : Arena.ofShared()) {
-            RecordBatchEncoder.Encoded e = RecordBatchEncoder.encode(batch.numRows(), columns, options.alignment(),
-                    codec, scratch, pool);
+            RecordBatchEncoder.Encoded e = encode(batch.numRows(), schema.fields(), columns, scratch);
             Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(), batch.metadata()),
                     e.bodyParts());
             recordBatchBlocks.add(b);
@@ -98,9 +111,8 @@ public class StreamWriter implements AutoCloseable {
             Field valueField = new Field("", f.type(), true, f.children(), null, null);
             writeDictionaries(valueField.children(), childrenOf(dict));
             if (dictionariesWritten.add(id)) {
-                try (Arena scratch = Arena.ofConfined()) {
-                    RecordBatchEncoder.Encoded e = RecordBatchEncoder.encode(dict.length(), List.of(dict),
-                            options.alignment(), codec, scratch);
+                try (Arena scratch = pool == null ? Arena.ofConfined() : Arena.ofShared()) {
+                    RecordBatchEncoder.Encoded e = encode(dict.length(), List.of(valueField), List.of(dict), scratch);
                     Block b = out.write(new Message(options.metadataVersion(),
                             new MessageHeader.DictionaryBatchHeader(id, e.header(), false), e.bodyLength(), Map.of()),
                             e.bodyParts());

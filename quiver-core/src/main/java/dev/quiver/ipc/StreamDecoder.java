@@ -1,0 +1,309 @@
+package dev.quiver.ipc;
+
+import dev.quiver.InvalidDataException;
+import dev.quiver.array.ArrayData;
+import dev.quiver.array.MemoryOwner;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.memory.LE;
+import dev.quiver.metadata.Message;
+import dev.quiver.type.Schema;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes the IPC streaming format from bytes pushed in chunks of any size, for event loops and network
+ * code that receive data rather than read it. Each complete message is handed to a {@link Listener}: the
+ * schema, dictionaries, record batches, and the end of the stream. {@link #nextRequiredSize()} says how many
+ * more bytes the decoder needs before it can make progress.
+ *
+ * <p>Chunks are copied as they arrive (the caller may reuse its buffer right away): the decoder keeps only
+ * the message in progress, in memory that grows with the bytes received, never with a declared length. A
+ * batch handed out owns its body's memory and stays valid when later chunks arrive; batches that use
+ * dictionaries borrow those from the decoder until it {@linkplain #close() closes} (or until they are
+ * {@linkplain RecordBatch#detach() detached}). Framing, metadata verification, record batch decoding, byte
+ * swapping of big-endian data and dictionaries are the same stages as {@link StreamReader}'s. Streams with
+ * the framing of Arrow before 0.15 (no continuation marker) are accepted.
+ *
+ * <p>Errors in the input are {@link dev.quiver.QuiverException}s thrown from {@code consume} or
+ * {@link #finish()}; after one (or after an exception thrown by the listener, which passes through unchanged)
+ * the decoder refuses further input with an {@link IllegalStateException}. Bytes after the end-of-stream marker are ignored, as {@link StreamReader} does.
+ * Not thread-safe.
+ */
+public final class StreamDecoder implements AutoCloseable {
+
+    /** Receives what the decoder finds. Every method does nothing by default. */
+    public interface Listener {
+        /** The schema, first; little-endian even when the stream's data is big-endian. */
+        default void onSchema(Schema schema) {}
+
+        /** A dictionary batch was read: {@code dictionary} is now the values of dictionary {@code id}. */
+        default void onDictionary(long id, ArrayData dictionary, boolean isDelta) {}
+
+        /** A record batch; the listener may keep it (it stays valid until closed or the decoder closes). */
+        default void onRecordBatch(RecordBatch batch) {}
+
+        /** The end-of-stream marker (or, on {@link #finish()}, the end of input at a message boundary). */
+        default void onEndOfStream() {}
+    }
+
+    private enum Step { PREFIX, LENGTH, METADATA, BODY, ENDED, FAILED }
+
+    private final Listener listener;
+    private final String resource;
+    private final IpcLimits limits;
+    private final MemoryOwner owner = new MemoryOwner(null);
+    private final StreamState state;
+    /** Arenas of dictionary bodies: the dictionaries (and batches using them) borrow them until close. */
+    private final List<Arena> retained = new ArrayList<>();
+    private final byte[] small = new byte[4];
+    private int smallFilled;
+    private Step step = Step.PREFIX;
+    private long position;        // bytes consumed so far
+    private long messageOffset;   // where the message in progress starts
+    private long metadataOffset;
+    private long bodyOffset;
+    private GrowingBuffer metadata;
+    private GrowingBuffer body;
+    private Message message;
+    private RuntimeException failure;
+    private boolean closed;
+
+    public StreamDecoder(Listener listener) {
+        this(listener, IpcReadOptions.DEFAULT);
+    }
+
+    public StreamDecoder(Listener listener, IpcReadOptions options) {
+        this(listener, options, "stream");
+    }
+
+    /** @param resource name of the stream, for error messages */
+    public StreamDecoder(Listener listener, IpcReadOptions options, String resource) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.resource = Objects.requireNonNull(resource, "resource");
+        this.limits = options.limits();
+        this.state = new StreamState(resource, options, owner);
+    }
+
+    /** Consumes the bytes of {@code chunk} (copied: the caller may reuse it afterwards). */
+    public void consume(MemorySegment chunk) {
+        checkUsable();
+        long at = 0;
+        long size = chunk.byteSize();
+        try {
+            while (at < size && step != Step.ENDED) {
+                at += switch (step) {
+                    case PREFIX, LENGTH -> prefix(chunk, at);
+                    case METADATA -> metadata(chunk, at);
+                    case BODY -> body(chunk, at);
+                    case ENDED, FAILED -> throw new AssertionError(step);
+                };
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+            throw e;
+        }
+        position += size - at; // bytes after the end-of-stream marker are skipped
+    }
+
+    /** Consumes the remaining bytes of {@code chunk}, advancing its position to its limit. */
+    public void consume(ByteBuffer chunk) {
+        MemorySegment s = MemorySegment.ofBuffer(chunk);
+        consume(s);
+        chunk.position(chunk.limit());
+    }
+
+    /** Consumes {@code length} bytes of {@code chunk} from {@code offset}. */
+    public void consume(byte[] chunk, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, chunk.length);
+        consume(MemorySegment.ofArray(chunk).asSlice(offset, length));
+    }
+
+    /**
+     * How many more bytes the decoder needs to make progress: the rest of the message prefix, of the
+     * metadata or of the body in progress; 0 once the stream has ended (or the decoder failed).
+     */
+    public long nextRequiredSize() {
+        return switch (step) {
+            case PREFIX, LENGTH -> 4 - smallFilled;
+            case METADATA -> metadata.missing();
+            case BODY -> body.missing();
+            case ENDED, FAILED -> 0;
+        };
+    }
+
+    /** The schema once it has been read, else null. Little-endian whatever the stream's byte order. */
+    public Schema schema() {
+        return state.schema();
+    }
+
+    /** Whether the end of the stream was reached (its marker, or {@link #finish()} at a message boundary). */
+    public boolean isEnded() {
+        return step == Step.ENDED;
+    }
+
+    /** Bytes consumed so far. */
+    public long position() {
+        return position;
+    }
+
+    /**
+     * Declares the end of the input. At a message boundary after the schema this ends the stream as its
+     * marker would ({@link Listener#onEndOfStream()} unless already called); in the middle of a message, or
+     * before any schema, it is an {@link InvalidDataException}.
+     */
+    public void finish() {
+        checkUsable();
+        if (step == Step.ENDED) return;
+        try {
+            switch (step) {
+                case PREFIX -> {
+                    if (smallFilled > 0) throw MessageFraming.truncated("message prefix", resource, messageOffset, 4, smallFilled);
+                    state.end(position);
+                }
+                case LENGTH -> throw MessageFraming.truncated("metadata length", resource, messageOffset + 4, 4, smallFilled);
+                case METADATA -> throw MessageFraming.truncated("message metadata", resource, metadataOffset,
+                        metadata.missing() + metadata.segment().byteSize(), metadata.segment().byteSize());
+                case BODY -> throw MessageFraming.truncated("message body", resource, bodyOffset,
+                        message.bodyLength(), message.bodyLength() - body.missing());
+                default -> throw new AssertionError(step);
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+            throw e;
+        }
+        end();
+    }
+
+    /**
+     * {@link #finish() Finishes} the input, then releases the decoder's memory: dictionaries and the batches
+     * still borrowing them (detach batches to keep them). Memory is released even when finishing fails.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        try {
+            if (step != Step.FAILED) finish();
+        } finally {
+            closed = true;
+            discardMessage();
+            owner.close();
+            for (Arena a : retained) a.close();
+            retained.clear();
+        }
+    }
+
+    // ---- steps ----
+
+    private long prefix(MemorySegment chunk, long at) {
+        if (smallFilled == 0) {
+            if (step == Step.PREFIX) messageOffset = position;
+        }
+        int k = (int) Math.min(4 - smallFilled, chunk.byteSize() - at);
+        MemorySegment.copy(chunk, at, MemorySegment.ofArray(small), smallFilled, k);
+        smallFilled += k;
+        position += k;
+        if (smallFilled < 4) return k;
+        smallFilled = 0;
+        int value = MemorySegment.ofArray(small).get(LE.INT, 0);
+        if (step == Step.PREFIX && MessageFraming.isContinuation(value)) {
+            step = Step.LENGTH;
+            return k;
+        }
+        int length = MessageFraming.checkMetadataLength(value, limits, resource, position - 4);
+        if (length == 0) {
+            state.end(messageOffset);
+            end();
+            return k;
+        }
+        metadataOffset = position;
+        metadata = new GrowingBuffer(length, true);
+        step = Step.METADATA;
+        return k;
+    }
+
+    private long metadata(MemorySegment chunk, long at) {
+        long k = metadata.take(chunk, at);
+        position += k;
+        if (!metadata.isComplete()) return k;
+        Message m = MessageFraming.decode(metadata.segment(), limits, resource, metadataOffset);
+        metadata = null;
+        state.check(m, messageOffset);
+        message = m;
+        bodyOffset = position;
+        body = new GrowingBuffer(m.bodyLength(), false);
+        step = Step.BODY;
+        if (m.bodyLength() == 0) dispatch();
+        return k;
+    }
+
+    private long body(MemorySegment chunk, long at) {
+        long k = body.take(chunk, at);
+        position += k;
+        if (body.isComplete()) dispatch();
+        return k;
+    }
+
+    /** The message in progress is complete: decode it and tell the listener. */
+    private void dispatch() {
+        Message m = message;
+        GrowingBuffer b = body;
+        message = null;
+        body = null;
+        step = Step.PREFIX;
+        MemorySegment bytes = b.segment();
+        Arena arena = b.release();
+        StreamState.Decoded decoded;
+        if (StreamState.isRecordBatch(m)) {
+            try {
+                decoded = state.accept(m, messageOffset, bytes, bodyOffset, arena); // the batch owns the arena
+            } catch (RuntimeException e) {
+                if (arena != null && arena.scope().isAlive()) arena.close();
+                throw e;
+            }
+        } else {
+            Arena keep = arena != null ? arena : Arena.ofShared();
+            retained.add(keep);
+            decoded = state.accept(m, messageOffset, bytes, bodyOffset, keep);
+        }
+        switch (decoded) {
+            case StreamState.SchemaRead s -> listener.onSchema(s.schema());
+            case StreamState.DictionaryRead d -> listener.onDictionary(d.id(), d.dictionary(), d.isDelta());
+            case StreamState.BatchRead r -> listener.onRecordBatch(r.batch());
+        }
+    }
+
+    private void end() {
+        step = Step.ENDED;
+        listener.onEndOfStream();
+    }
+
+    private void fail(RuntimeException e) {
+        step = Step.FAILED;
+        failure = e;
+        discardMessage();
+    }
+
+    private void discardMessage() {
+        if (body != null) body.close();
+        body = null;
+        metadata = null;
+        message = null;
+    }
+
+    private void checkUsable() {
+        if (closed) throw new IllegalStateException("stream decoder is closed");
+        if (step == Step.FAILED) {
+            throw new IllegalStateException("stream decoder failed earlier: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Bytes held for the message in progress, for tests of the allocation rule. */
+    long bufferedCapacity() {
+        return (metadata == null ? 0 : metadata.capacity()) + (body == null ? 0 : body.capacity());
+    }
+}
