@@ -37,11 +37,8 @@ final class RecordBatchDecoder {
     private final DictionaryMemo dictionaries;
     private final BufferCodec codec;
     private final MetadataVersion version;
-<<<<<<< HEAD
     private CompletableFuture<MemorySegment>[] early; // buffers being decompressed on the pool, by index
-=======
     private final boolean bigEndian;
->>>>>>> i3-endian
     private int node;
     private int buffer;
     private int variadic;
