@@ -36,7 +36,7 @@ class LegacyUnionTest {
     /** A V4 stream: schema, then one batch of 3 slots (type ids 3, 3, 3; child 10, 20, 30). */
     private static byte[] v4Stream(long unionNulls, byte[] validity) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MessageWriter w = new MessageWriter(Channels.newChannel(out), 8, 0);
+        MessageWriter w = new MessageWriter(Channels.newChannel(out), 8, 0, false);
         w.write(new Message(MetadataVersion.V4, new MessageHeader.SchemaHeader(SCHEMA), 0, Map.of()), List.of());
         MemorySegment typeIds = MemorySegment.ofArray(new byte[] {3, 3, 3, 0, 0, 0, 0, 0});
         MemorySegment values = MemorySegment.ofArray(new byte[16]);
