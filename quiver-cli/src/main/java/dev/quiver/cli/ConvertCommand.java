@@ -15,10 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /**
@@ -65,8 +63,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (Files.exists(out) && Files.isSameFile(in, out)) {
             throw new ParameterException(spec.commandLine(), "IN and OUT are the same file: " + out);
         }
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
+        Path tmp = Outputs.tempBeside(out, ".tmp");
         boolean moved = false;
         try {
             Stats stats;
@@ -76,7 +73,7 @@ final class ConvertCommand implements Callable<Integer> {
                 stats = copy(src, target, tmp, options);
                 stats = new Stats(stats.batches, stats.rows, src.format(), target);
             }
-            move(tmp, out);
+            Outputs.move(tmp, out);
             moved = true;
             spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %d batches, %,d rows, %,d bytes (from %s %s)%n",
                     out, stats.to.label(), stats.batches, stats.rows, Files.size(out), stats.from.label(), in);
@@ -124,13 +121,5 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         return new Stats(batches, rows, src.format(), target);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -6,12 +6,32 @@ import java.io.StringWriter;
 /** Runs {@link Main#run(PrintWriter, PrintWriter, String...)} and keeps what it printed. */
 record Cli(int exit, String out, String err) {
 
+    /** A run on byte streams: standard input given, standard output kept as bytes. */
+    record Binary(int exit, byte[] out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + ", " + out.length + " bytes on stdout\n--- stderr ---\n" + err;
+        }
+    }
+
+    /** Runs {@link Main#run(java.io.InputStream, java.io.OutputStream, java.io.OutputStream, String...)}. */
+    static Binary runBinary(byte[] stdin, Object... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = Main.run(new java.io.ByteArrayInputStream(stdin), out, err, strings(args));
+        return new Binary(exit, out.toByteArray(), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String[] strings(Object... args) {
+        String[] strings = new String[args.length];
+        for (int i = 0; i < args.length; i++) strings[i] = String.valueOf(args[i]);
+        return strings;
+    }
+
     static Cli run(Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] strings = new String[args.length];
-        for (int i = 0; i < args.length; i++) strings[i] = String.valueOf(args[i]);
-        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), strings);
+        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), strings(args));
         return new Cli(exit, out.toString(), err.toString());
     }
 

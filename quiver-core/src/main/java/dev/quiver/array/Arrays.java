@@ -4,6 +4,7 @@ import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
 import dev.quiver.type.Types;
 
+import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,6 +61,79 @@ public final class Arrays {
         }
         return (DictionaryArray) Array.of(new ArrayData(i.type(), i.length(), i.offset(), i.nullCount(),
                 i.buffers(), null, dictionary.data()));
+    }
+
+    /**
+     * A sparse union: slot i holds {@code children[c][i]} where c is the child whose type id is {@code typeIds[i]}.
+     * Every child has the union's length.
+     *
+     * @throws IllegalArgumentException if the type is not a sparse union, a type id is not declared, or a child's
+     *                                  length differs
+     */
+    public static Array sparseUnion(ArrowType.Union type, byte[] typeIds, Array... children) {
+        if (type.mode() != dev.quiver.type.UnionMode.SPARSE) throw new IllegalArgumentException("not sparse: " + type);
+        int[] childOf = unionChildren(type, typeIds, children.length);
+        for (int c = 0; c < children.length; c++) {
+            if (children[c].length() != typeIds.length) {
+                throw new IllegalArgumentException("child " + c + " has length " + children[c].length()
+                        + ", the sparse union " + typeIds.length);
+            }
+        }
+        return Array.of(new ArrayData(type, typeIds.length, 0, 0,
+                new MemorySegment[] {MemorySegment.ofArray(typeIds.clone())}, datas(children), null));
+    }
+
+    /**
+     * A dense union: slot i holds {@code children[c][offsets[i]]} where c is the child whose type id is
+     * {@code typeIds[i]}.
+     *
+     * @throws IllegalArgumentException if the type is not a dense union, a type id is not declared, or an offset
+     *                                  is outside its child
+     */
+    public static Array denseUnion(ArrowType.Union type, byte[] typeIds, int[] offsets, Array... children) {
+        if (type.mode() != dev.quiver.type.UnionMode.DENSE) throw new IllegalArgumentException("not dense: " + type);
+        if (offsets.length != typeIds.length) {
+            throw new IllegalArgumentException(offsets.length + " offsets for " + typeIds.length + " type ids");
+        }
+        int[] childOf = unionChildren(type, typeIds, children.length);
+        MemorySegment o = MemorySegment.ofArray(new byte[offsets.length * 4]);
+        for (int i = 0; i < offsets.length; i++) {
+            Array child = children[childOf[i]];
+            if (offsets[i] < 0 || offsets[i] >= child.length()) {
+                throw new IllegalArgumentException("offset " + offsets[i] + " of slot " + i + " is outside child "
+                        + childOf[i] + " of length " + child.length());
+            }
+            o.setAtIndex(dev.quiver.memory.LE.INT, i, offsets[i]);
+        }
+        return Array.of(new ArrayData(type, typeIds.length, 0, 0,
+                new MemorySegment[] {MemorySegment.ofArray(typeIds.clone()), o}, datas(children), null));
+    }
+
+    /** The child index of each slot. */
+    private static int[] unionChildren(ArrowType.Union type, byte[] typeIds, int childCount) {
+        int[] declared = type.typeIds();
+        if (declared != null && declared.length != childCount) {
+            throw new IllegalArgumentException(type + " declares " + declared.length + " type ids for " + childCount
+                    + " children");
+        }
+        int[] childOf = new int[typeIds.length];
+        for (int i = 0; i < typeIds.length; i++) {
+            int c = -1;
+            if (declared == null) {
+                if (typeIds[i] >= 0 && typeIds[i] < childCount) c = typeIds[i];
+            } else {
+                for (int k = 0; k < declared.length; k++) if (declared[k] == typeIds[i]) c = k;
+            }
+            if (c < 0) throw new IllegalArgumentException("type id " + typeIds[i] + " of slot " + i + " is not declared by " + type);
+            childOf[i] = c;
+        }
+        return childOf;
+    }
+
+    private static ArrayData[] datas(Array[] arrays) {
+        ArrayData[] d = new ArrayData[arrays.length];
+        for (int i = 0; i < d.length; i++) d[i] = arrays[i].data();
+        return d;
     }
 
     private static List<Object> list(Object[] values) {

@@ -6,11 +6,19 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Collects the buffers of one message body: records each buffer's offset and length (after compression,
  * when a codec is given) and the padding that aligns the next one, keeping references to the buffers so
  * the writer can send them without an intermediate copy.
+ *
+ * <p>With a codec and a {@link CodecPool}, large buffers are compressed on the pool while the caller goes on
+ * adding the rest (as Arrow C++ does with {@code use_threads}); the layout is fixed on the first call to
+ * {@link #offsets()}, {@link #lengths()}, {@link #size()} or {@link #parts()}. Parallel compression needs
+ * the sources and {@code scratch} to be accessible from other threads; buffers that are not (confined
+ * arenas) are compressed on the caller's thread.
  */
 final class BodyBuilder {
     private static final MemorySegment ZEROS = MemorySegment.ofArray(new byte[64]);
@@ -18,41 +26,84 @@ final class BodyBuilder {
     private final int alignment;
     private final BufferCodec codec;
     private final Arena scratch;
-    private final List<MemorySegment> parts = new ArrayList<>();
-    private long[] offsets = new long[16];
-    private long[] lengths = new long[16];
-    private int count;
+    private final CodecPool pool;
+    private final boolean scratchShared;
+    private final List<Object> pending = new ArrayList<>(); // MemorySegment or CompletableFuture<MemorySegment>
+    private List<MemorySegment> parts;
+    private long[] offsets;
+    private long[] lengths;
     private long size;
 
     BodyBuilder(int alignment, BufferCodec codec, Arena scratch) {
+        this(alignment, codec, scratch, null);
+    }
+
+    BodyBuilder(int alignment, BufferCodec codec, Arena scratch, CodecPool pool) {
         this.alignment = alignment;
         this.codec = codec;
         this.scratch = scratch;
+        this.pool = pool;
+        this.scratchShared = pool != null && codec != null && CodecPool.shareable(scratch);
     }
 
     void add(MemorySegment buffer) {
-        MemorySegment out = buffer;
-        if (codec != null && buffer.byteSize() > 0) {
-            out = codec.encode(buffer, scratch);
+        if (parts != null) throw new IllegalStateException("body already laid out");
+        if (codec == null || buffer.byteSize() == 0) {
+            pending.add(buffer);
+            return;
         }
-        if (count == offsets.length) {
-            offsets = java.util.Arrays.copyOf(offsets, count * 2);
-            lengths = java.util.Arrays.copyOf(lengths, count * 2);
-        }
-        offsets[count] = size;
-        lengths[count] = out.byteSize();
-        count++;
-        if (out.byteSize() > 0) parts.add(out);
-        size += out.byteSize();
-        long padded = Framing.padTo(size, alignment);
-        if (padded > size) {
-            parts.add(ZEROS.asSlice(0, padded - size));
-            size = padded;
+        if (scratchShared && pool.worthIt(buffer) && CodecPool.shareable(buffer)) {
+            MemorySegment dst = scratch.allocate(codec.maxEncodedLength(buffer.byteSize()), 8);
+            pending.add(pool.submit(() -> dst.asSlice(0, codec.encode(buffer, dst))));
+        } else {
+            pending.add(codec.encode(buffer, scratch));
         }
     }
 
-    long[] offsets() { return java.util.Arrays.copyOf(offsets, count); }
-    long[] lengths() { return java.util.Arrays.copyOf(lengths, count); }
-    long size() { return size; }
-    List<MemorySegment> parts() { return parts; }
+    private void layOut() {
+        if (parts != null) return;
+        int n = pending.size();
+        offsets = new long[n];
+        lengths = new long[n];
+        parts = new ArrayList<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            MemorySegment out = resolve(pending.get(i));
+            offsets[i] = size;
+            lengths[i] = out.byteSize();
+            if (out.byteSize() > 0) parts.add(out);
+            size += out.byteSize();
+            long padded = Framing.padTo(size, alignment);
+            if (padded > size) {
+                parts.add(ZEROS.asSlice(0, padded - size));
+                size = padded;
+            }
+        }
+    }
+
+    /**
+     * Waits for every compression still running, ignoring their outcome. Called when encoding fails, before
+     * the scratch arena the workers write into is closed.
+     */
+    void abandon() {
+        for (Object o : pending) {
+            if (o instanceof CompletableFuture<?> f) f.handle((v, e) -> null).join();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MemorySegment resolve(Object o) {
+        if (o instanceof MemorySegment s) return s;
+        try {
+            return ((CompletableFuture<MemorySegment>) o).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    long[] offsets() { layOut(); return offsets.clone(); }
+    long[] lengths() { layOut(); return lengths.clone(); }
+    long size() { layOut(); return size; }
+    List<MemorySegment> parts() { layOut(); return parts; }
 }

@@ -48,9 +48,20 @@ final class MessageWriter {
         head.position(0);
         ByteBuffer[] all = new ByteBuffer[1 + bodyParts.size()];
         all[0] = head;
-        for (int i = 0; i < bodyParts.size(); i++) all[i + 1] = bodyParts.get(i).asByteBuffer();
+        for (int i = 0; i < bodyParts.size(); i++) all[i + 1] = byteView(bodyParts.get(i));
         writeAll(all);
         return new Block(start, framed, message.bodyLength());
+    }
+
+    /**
+     * A ByteBuffer over the segment's bytes for a gathering write. Native and byte[]-backed segments are
+     * viewed in place; other heap segments (over int[], long[], ...) cannot be, so their bytes are copied.
+     */
+    static ByteBuffer byteView(MemorySegment part) {
+        if (part.isNative() || part.heapBase().map(b -> b instanceof byte[]).orElse(false)) {
+            return part.asByteBuffer();
+        }
+        return ByteBuffer.wrap(part.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
     }
 
     /** Writes raw bytes (magic, end-of-stream marker, footer). */

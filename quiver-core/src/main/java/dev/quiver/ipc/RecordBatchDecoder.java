@@ -14,8 +14,11 @@ import dev.quiver.validate.Validator;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Stage three of reading: turns a record batch header and its body into arrays. Pure: no I/O. Checks the
@@ -34,6 +37,7 @@ final class RecordBatchDecoder {
     private final DictionaryMemo dictionaries;
     private final BufferCodec codec;
     private final MetadataVersion version;
+    private CompletableFuture<MemorySegment>[] early; // buffers being decompressed on the pool, by index
     private final boolean bigEndian;
     private int node;
     private int buffer;
@@ -80,6 +84,59 @@ final class RecordBatchDecoder {
             throw new LimitExceededException("record batch length " + header.length()
                     + " exceeds the largest supported length " + Integer.MAX_VALUE, resource, bodyOffset);
         }
+        startParallelDecompression();
+        try {
+            return loadColumns();
+        } catch (RuntimeException | Error failure) {
+            if (early != null) {
+                // let running decompressions finish before the caller closes the memory they write into
+                for (CompletableFuture<MemorySegment> f : early) if (f != null) f.handle((v, e) -> null).join();
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * When the body is compressed and holds at least two large buffers, starts decompressing every large
+     * buffer on the {@link CodecPool}; {@link #nextBuffer} then takes the result, or the error, in the
+     * order a sequential reader would meet it. Buffers whose range is outside the body are left to
+     * {@code nextBuffer} to report.
+     */
+    @SuppressWarnings("unchecked")
+    private void startParallelDecompression() {
+        if (codec == null) return;
+        CodecPool pool = CodecPool.shared();
+        if (pool == null || !(allocator instanceof Arena arena) || !CodecPool.shareable(arena)
+                || !CodecPool.shareable(body)) {
+            return;
+        }
+        int n = header.bufferCount();
+        int large = 0;
+        for (int i = 0; i < n; i++) if (parallelCandidate(pool, i)) large++;
+        if (large < 2) return;
+        early = new CompletableFuture[n];
+        for (int i = 0; i < n; i++) {
+            if (!parallelCandidate(pool, i)) continue;
+            long offset = header.bufferOffsets()[i];
+            MemorySegment raw = body.asSlice(offset, header.bufferLengths()[i]);
+            early[i] = pool.submit(() -> codec.decode(raw, allocator, resource, bodyOffset + offset,
+                    options.limits().maxDecompressedSize()));
+        }
+    }
+
+    private boolean parallelCandidate(CodecPool pool, int i) {
+        long offset = header.bufferOffsets()[i];
+        long length = header.bufferLengths()[i];
+        if (offset < 0 || length < BufferCodec.PREFIX_LENGTH || offset > body.byteSize()
+                || length > body.byteSize() - offset) {
+            return false;
+        }
+        // the declared size only picks the thread; decoding checks it against the limit and the input
+        long declared = body.get(dev.quiver.memory.LE.LONG, offset);
+        return pool.worthIt(Math.max(length, declared));
+    }
+
+    private List<ArrayData> loadColumns() {
         List<ArrayData> columns = new ArrayList<>(fields.size());
         for (Field f : fields) {
             ArrayData column = load(f, f.name(), 0);
@@ -195,6 +252,15 @@ final class RecordBatchDecoder {
         }
         MemorySegment raw = body.asSlice(offset, length);
         if (codec == null || length == 0) return raw;
+        if (early != null && early[index] != null) {
+            try {
+                return early[index].join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw e;
+            }
+        }
         return codec.decode(raw, allocator, resource, bodyOffset + offset, options.limits().maxDecompressedSize());
     }
 

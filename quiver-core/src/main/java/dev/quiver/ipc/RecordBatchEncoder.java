@@ -25,12 +25,13 @@ final class RecordBatchEncoder {
     private long[] nodeNulls = new long[16];
     private int nodes;
     private long[] variadic = new long[0];
+    private int variadicCount;
 
     /** An encoded batch: header plus the body's parts (buffers and padding) in order. */
     record Encoded(RecordBatchHeader header, List<MemorySegment> bodyParts, long bodyLength) {}
 
-    private RecordBatchEncoder(int alignment, BufferCodec codec, Arena scratch) {
-        this.body = new BodyBuilder(alignment, codec, scratch);
+    private RecordBatchEncoder(int alignment, BufferCodec codec, Arena scratch, CodecPool pool) {
+        this.body = new BodyBuilder(alignment, codec, scratch, pool);
         this.scratch = scratch;
     }
 
@@ -39,11 +40,26 @@ final class RecordBatchEncoder {
      *                until the body has been written
      */
     static Encoded encode(int length, List<ArrayData> columns, int alignment, BufferCodec codec, Arena scratch) {
-        RecordBatchEncoder e = new RecordBatchEncoder(alignment, codec, scratch);
-        for (ArrayData c : columns) e.add(c);
+        return encode(length, columns, alignment, codec, scratch, null);
+    }
+
+    /**
+     * As {@link #encode(int, List, int, BufferCodec, Arena)}, compressing large buffers on {@code pool} when it is
+     * not null and {@code scratch} is a shared arena.
+     */
+    static Encoded encode(int length, List<ArrayData> columns, int alignment, BufferCodec codec, Arena scratch,
+                          CodecPool pool) {
+        RecordBatchEncoder e = new RecordBatchEncoder(alignment, codec, scratch, pool);
+        try {
+            for (ArrayData c : columns) e.add(c);
+        } catch (RuntimeException | Error failure) {
+            e.body.abandon();
+            throw failure;
+        }
         RecordBatchHeader header = new RecordBatchHeader(length,
                 java.util.Arrays.copyOf(e.nodeLengths, e.nodes), java.util.Arrays.copyOf(e.nodeNulls, e.nodes),
-                e.body.offsets(), e.body.lengths(), codec == null ? null : codec.type(), e.variadic);
+                e.body.offsets(), e.body.lengths(), codec == null ? null : codec.type(),
+                java.util.Arrays.copyOf(e.variadic, e.variadicCount));
         return new Encoded(header, e.body.parts(), e.body.size());
     }
 
@@ -82,6 +98,12 @@ final class RecordBatchEncoder {
             case ArrowType.List l -> list(a, 4);
             case ArrowType.Map m -> list(a, 4);
             case ArrowType.LargeList l -> list(a, 8);
+            case ArrowType.ListView l -> listView(a, 4);
+            case ArrowType.LargeListView l -> listView(a, 8);
+            case ArrowType.BinaryView v -> views(a);
+            case ArrowType.Utf8View v -> views(a);
+            case ArrowType.Union u -> union(a, u);
+            case ArrowType.RunEndEncoded r -> runEndEncoded(a);
             default -> {
                 int bits = Layout.fixedBitWidth(type);
                 if (bits <= 0 || bits % 8 != 0) {
@@ -91,6 +113,126 @@ final class RecordBatchEncoder {
                 body.add(a.buffer(1).asSlice(off * w, len * w));
             }
         }
+    }
+
+    /** Views carry their own positions: the views are sliced, every data buffer is written whole. */
+    private void views(ArrayData a) {
+        body.add(a.buffer(1).asSlice((long) a.offset() * 16, (long) a.length() * 16));
+        int dataBuffers = a.bufferCount() - 2;
+        for (int i = 0; i < dataBuffers; i++) body.add(a.buffer(2 + i));
+        if (variadicCount == variadic.length) variadic = java.util.Arrays.copyOf(variadic, Math.max(4, variadicCount * 2));
+        variadic[variadicCount++] = dataBuffers;
+    }
+
+    /** List views carry their own offsets and sizes: those are sliced and the child is written whole. */
+    private void listView(ArrayData a, int width) {
+        long from = (long) a.offset() * width;
+        long bytes = (long) a.length() * width;
+        body.add(a.buffer(1).asSlice(from, bytes));
+        body.add(a.buffer(2).asSlice(from, bytes));
+        add(a.child(0));
+    }
+
+    /**
+     * Sparse unions slice the type ids and every child alike. Dense unions at offset 0 are written as they are;
+     * a sliced dense union keeps, for each child, only the range its slots point to, with offsets rebased.
+     */
+    private void union(ArrayData a, ArrowType.Union u) {
+        int off = a.offset();
+        int len = a.length();
+        body.add(a.buffer(0).asSlice(off, len));
+        if (u.mode() == dev.quiver.type.UnionMode.SPARSE) {
+            for (int i = 0; i < a.childCount(); i++) add(a.child(i).slice(off, len));
+            return;
+        }
+        MemorySegment offsets = a.buffer(1);
+        if (off == 0) {
+            body.add(offsets.asSlice(0, (long) len * 4));
+            for (int i = 0; i < a.childCount(); i++) add(a.child(i));
+            return;
+        }
+        int[] childOf = new int[128];
+        java.util.Arrays.fill(childOf, -1);
+        int[] ids = u.typeIds();
+        for (int c = 0; c < a.childCount(); c++) childOf[ids == null ? c : ids[c]] = c;
+        int[] min = new int[a.childCount()];
+        int[] max = new int[a.childCount()];
+        java.util.Arrays.fill(min, Integer.MAX_VALUE);
+        java.util.Arrays.fill(max, -1);
+        MemorySegment types = a.buffer(0);
+        for (int i = 0; i < len; i++) {
+            int c = childOf[types.get(LE.BYTE, off + i) & 0x7F];
+            int o = offsets.get(LE.INT, (long) (off + i) * 4);
+            min[c] = Math.min(min[c], o);
+            max[c] = Math.max(max[c], o);
+        }
+        MemorySegment rebased = scratch.allocate(Math.max(4L * len, 4), 8).asSlice(0, 4L * len);
+        for (int i = 0; i < len; i++) {
+            int c = childOf[types.get(LE.BYTE, off + i) & 0x7F];
+            rebased.setAtIndex(LE.INT, i, offsets.get(LE.INT, (long) (off + i) * 4) - min[c]);
+        }
+        body.add(rebased);
+        for (int c = 0; c < a.childCount(); c++) {
+            add(max[c] < 0 ? a.child(c).slice(0, 0) : a.child(c).slice(min[c], max[c] - min[c] + 1));
+        }
+    }
+
+    /**
+     * Run-end encoded arrays have no buffers. A slice (or an array whose last run ends past its length) keeps
+     * only the runs it covers, with run ends shifted by the offset and the last one clamped to the length.
+     */
+    private void runEndEncoded(ArrayData a) {
+        ArrayData runEnds = a.child(0);
+        ArrayData values = a.child(1);
+        int off = a.offset();
+        int len = a.length();
+        int width = ((ArrowType.Int) runEnds.type()).bitWidth() / 8;
+        int runs = runEnds.length();
+        if (off == 0 && (runs == 0 ? len == 0 : runEnd(runEnds, width, runs - 1) == len)) {
+            add(runEnds);
+            add(values);
+            return;
+        }
+        if (len == 0) {
+            add(runEnds.slice(0, 0));
+            add(values.slice(0, 0));
+            return;
+        }
+        int first = firstRunEndingAfter(runEnds, width, off);
+        int last = firstRunEndingAfter(runEnds, width, off + len - 1L);
+        int count = last - first + 1;
+        MemorySegment ends = scratch.allocate((long) count * width, 8);
+        for (int j = 0; j < count; j++) {
+            long end = Math.min(runEnd(runEnds, width, first + j), (long) off + len) - off;
+            switch (width) {
+                case 2 -> ends.setAtIndex(LE.SHORT, j, (short) end);
+                case 4 -> ends.setAtIndex(LE.INT, j, (int) end);
+                default -> ends.setAtIndex(LE.LONG, j, end);
+            }
+        }
+        add(new ArrayData(runEnds.type(), count, 0, 0, new MemorySegment[] {ArrayData.ABSENT, ends}, null, null));
+        add(values.slice(first, count));
+    }
+
+    private static long runEnd(ArrayData runEnds, int width, int i) {
+        long at = (long) (runEnds.offset() + i) * width;
+        MemorySegment b = runEnds.buffer(1);
+        return switch (width) {
+            case 2 -> b.get(LE.SHORT, at);
+            case 4 -> b.get(LE.INT, at);
+            default -> b.get(LE.LONG, at);
+        };
+    }
+
+    /** The index of the run containing logical position {@code p}: the first run whose end exceeds it. */
+    private static int firstRunEndingAfter(ArrayData runEnds, int width, long p) {
+        int lo = 0;
+        int hi = runEnds.length() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (runEnd(runEnds, width, mid) > p) hi = mid; else lo = mid + 1;
+        }
+        return lo;
     }
 
     private void varBinary(ArrayData a, int width) {

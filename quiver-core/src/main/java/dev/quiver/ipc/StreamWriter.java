@@ -32,6 +32,7 @@ public class StreamWriter implements AutoCloseable {
     private final WritableByteChannel channel;
     private final boolean closeChannel;
     private final BufferCodec codec;
+    private final CodecPool pool;
     private final Set<Long> dictionariesWritten = new HashSet<>();
     final List<Block> dictionaryBlocks = new ArrayList<>();
     final List<Block> recordBatchBlocks = new ArrayList<>();
@@ -49,6 +50,7 @@ public class StreamWriter implements AutoCloseable {
                 : options.compressionLevel() == IpcWriteOptions.DEFAULT_LEVEL
                 ? BufferCodec.create(options.compression())
                 : BufferCodec.create(options.compression(), options.compressionLevel());
+        this.pool = codec == null ? null : CodecPool.shared();
     }
 
     public Schema schema() { return schema; }
@@ -59,7 +61,7 @@ public class StreamWriter implements AutoCloseable {
     /** Encodes arrays of {@code fields}, swapped to big-endian order when the options ask for it. */
     private RecordBatchEncoder.Encoded encode(int length, List<Field> fields, List<ArrayData> columns, Arena scratch) {
         if (options.endianness() == Endianness.LITTLE) {
-            return RecordBatchEncoder.encode(length, columns, options.alignment(), codec, scratch);
+            return RecordBatchEncoder.encode(length, columns, options.alignment(), codec, scratch, pool);
         }
         RecordBatchEncoder.Encoded plain = RecordBatchEncoder.encode(length, columns, options.alignment(), null, scratch);
         return ByteSwap.toBigEndian(fields, plain, options.alignment(), codec, scratch);
@@ -83,7 +85,7 @@ public class StreamWriter implements AutoCloseable {
         List<ArrayData> columns = new ArrayList<>(batch.numColumns());
         for (Array a : batch.columns()) columns.add(a.data());
         writeDictionaries(schema.fields(), columns);
-        try (Arena scratch = Arena.ofConfined()) {
+        try (Arena scratch = pool == null ? Arena.ofConfined() : Arena.ofShared()) {
             RecordBatchEncoder.Encoded e = encode(batch.numRows(), schema.fields(), columns, scratch);
             Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(), batch.metadata()),
                     e.bodyParts());
@@ -109,7 +111,7 @@ public class StreamWriter implements AutoCloseable {
             Field valueField = new Field("", f.type(), true, f.children(), null, null);
             writeDictionaries(valueField.children(), childrenOf(dict));
             if (dictionariesWritten.add(id)) {
-                try (Arena scratch = Arena.ofConfined()) {
+                try (Arena scratch = pool == null ? Arena.ofConfined() : Arena.ofShared()) {
                     RecordBatchEncoder.Encoded e = encode(dict.length(), List.of(valueField), List.of(dict), scratch);
                     Block b = out.write(new Message(options.metadataVersion(),
                             new MessageHeader.DictionaryBatchHeader(id, e.header(), false), e.bodyLength(), Map.of()),

@@ -8,6 +8,22 @@ import java.lang.foreign.MemorySegment;
 final class Utf8Check {
     private Utf8Check() {}
 
+    /**
+     * True when every byte in {@code [from, to)} is ASCII. ASCII text is valid UTF-8 however it is cut into
+     * values, so a column whose whole data range is ASCII needs no per-value check.
+     */
+    static boolean isAscii(MemorySegment s, long from, long to) {
+        long i = from;
+        long acc = 0;
+        for (; i + 32 <= to; i += 32) {
+            acc |= s.get(LE.LONG, i) | s.get(LE.LONG, i + 8) | s.get(LE.LONG, i + 16) | s.get(LE.LONG, i + 24);
+            if ((acc & 0x8080808080808080L) != 0) return false;
+        }
+        for (; i + 8 <= to; i += 8) acc |= s.get(LE.LONG, i);
+        for (; i < to; i++) acc |= s.get(LE.BYTE, i);
+        return (acc & 0x8080808080808080L) == 0;
+    }
+
     /** Position of the first byte of the first ill-formed sequence in {@code [from, to)}, or -1. */
     static long firstInvalid(MemorySegment s, long from, long to) {
         long i = from;

@@ -206,16 +206,35 @@ public final class Validator {
         if (last < first) throw fail(path, "last offset " + last + " is before the first offset " + first);
         if (last > limit) throw fail(path, "last offset " + last + " is beyond the " + target + " (" + limit + ")");
         if (full) {
-            long prev = first;
-            for (long s = d.offset() + 1; s <= end; s++) {
-                long cur = offsetAt(o, s, w);
-                if (cur < prev) {
-                    throw fail(path, "offsets decrease at slot " + (s - d.offset() - 1) + ": " + prev + " then " + cur);
-                }
-                prev = cur;
+            long s = w == 8 ? firstDecrease64(o, d.offset(), end) : firstDecrease32(o, d.offset(), end);
+            if (s >= 0) {
+                throw fail(path, "offsets decrease at slot " + (s - d.offset() - 1) + ": " + offsetAt(o, s - 1, w)
+                        + " then " + offsetAt(o, s, w));
             }
         }
         return true;
+    }
+
+    /** First slot in {@code (from, to]} whose int32 offset is below the one before it, or -1. */
+    private static long firstDecrease32(MemorySegment o, long from, long to) {
+        int prev = o.get(LE.INT, from * 4);
+        for (long s = from + 1; s <= to; s++) {
+            int cur = o.get(LE.INT, s * 4);
+            if (cur < prev) return s;
+            prev = cur;
+        }
+        return -1;
+    }
+
+    /** First slot in {@code (from, to]} whose int64 offset is below the one before it, or -1. */
+    private static long firstDecrease64(MemorySegment o, long from, long to) {
+        long prev = o.get(LE.LONG, from * 8);
+        for (long s = from + 1; s <= to; s++) {
+            long cur = o.get(LE.LONG, s * 8);
+            if (cur < prev) return s;
+            prev = cur;
+        }
+        return -1;
     }
 
     private static void varBinary(String path, ArrayData d, int w, boolean utf8, boolean full) {
@@ -223,6 +242,9 @@ public final class Validator {
         MemorySegment data = d.buffer(2);
         if (!offsets(path, d, w, data.byteSize(), "data buffer size", full) || !full || !utf8) return;
         MemorySegment o = d.buffer(1);
+        long first = offsetAt(o, d.offset(), w);
+        long last = offsetAt(o, (long) d.offset() + d.length(), w);
+        if (Utf8Check.isAscii(data, first, last)) return;
         for (int i = 0; i < d.length(); i++) {
             if (d.isNull(i)) continue;
             long s = (long) d.offset() + i;

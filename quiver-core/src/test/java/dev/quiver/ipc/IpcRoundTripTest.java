@@ -145,6 +145,78 @@ class IpcRoundTripTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void buffersOnHeapArraysOfAnyElementTypeAreWritten() throws IOException {
+        // a user may wrap an int[] or long[] as a segment; such segments have no ByteBuffer view
+        java.lang.foreign.MemorySegment ints = java.lang.foreign.MemorySegment.ofArray(new int[] {7, -1, 42});
+        java.lang.foreign.MemorySegment longs = java.lang.foreign.MemorySegment.ofArray(new long[] {1L << 40, 3});
+        dev.quiver.array.ArrayData a = new dev.quiver.array.ArrayData(dev.quiver.type.Types.INT32, 3, 0, 0,
+                new java.lang.foreign.MemorySegment[] {java.lang.foreign.MemorySegment.NULL, ints}, null, null);
+        dev.quiver.array.ArrayData b = new dev.quiver.array.ArrayData(dev.quiver.type.Types.INT64, 2, 0, 0,
+                new java.lang.foreign.MemorySegment[] {java.lang.foreign.MemorySegment.NULL, longs}, null, null);
+        Schema schema = Schema.of(Field.notNull("a", dev.quiver.type.Types.INT32));
+        Schema schemaB = Schema.of(Field.notNull("b", dev.quiver.type.Types.INT64));
+        RecordBatch batchA = RecordBatch.of(schema, List.of(dev.quiver.array.Array.of(a)));
+        RecordBatch batchB = RecordBatch.of(schemaB, List.of(dev.quiver.array.Array.of(b)));
+        for (RecordBatch batch : List.of(batchA, batchB))
+        for (CompressionType codec : new CompressionType[] {null, CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (StreamWriter w = Ipc.newStream(out, batch.schema(), IpcWriteOptions.DEFAULT.withCompression(codec))) {
+                w.write(batch);
+            }
+            try (StreamReader r = Ipc.openStream(out.toByteArray())) {
+                compareAll(List.of(batch), r.readAll());
+            }
+        }
+        try (StreamReader r = Ipc.openStream(write(batchA))) {
+            dev.quiver.array.Int32Array col = (dev.quiver.array.Int32Array) r.readAll().getFirst().column(0);
+            assertEquals(List.of(7, -1, 42), List.of(col.get(0), col.get(1), col.get(2)));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void largeBuffersCompressedOnThePoolRoundTrip() throws IOException {
+        int n = 100_000; // int64 values and utf8 data above CodecPool.MIN_PARALLEL_BYTES
+        Long[] longs = new Long[n];
+        String[] strings = new String[n];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        for (int i = 0; i < n; i++) {
+            longs[i] = i % 10 == 0 ? null : rnd.nextLong(1000);
+            strings[i] = i % 7 == 0 ? null : "v" + rnd.nextInt(100);
+        }
+        RecordBatch batch = RecordBatch.builder().add("l", Arrays.int64(longs)).add("s", Arrays.utf8(strings)).build();
+        try (java.lang.foreign.Arena confined = java.lang.foreign.Arena.ofConfined()) {
+            // the same values in memory only this thread may touch: compressed on the caller's thread instead
+            dev.quiver.array.ArrayData d = batch.column(0).data();
+            java.lang.foreign.MemorySegment values = confined.allocate(d.buffer(1).byteSize(), 8);
+            values.copyFrom(d.buffer(1));
+            dev.quiver.array.ArrayData local = new dev.quiver.array.ArrayData(d.type(), d.length(), d.offset(),
+                    d.nullCount(), new java.lang.foreign.MemorySegment[] {d.buffer(0), values}, null, null);
+            RecordBatch confinedBatch = RecordBatch.of(batch.schema(),
+                    List.of(dev.quiver.array.Array.of(local), batch.column(1)));
+            for (CompressionType codec : new CompressionType[] {CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
+                for (RecordBatch b : List.of(batch, confinedBatch, batch.slice(12_345, 70_000))) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    try (FileWriter w = Ipc.newFile(out, b.schema(), IpcWriteOptions.DEFAULT.withCompression(codec))) {
+                        w.write(b);
+                        w.write(b);
+                    }
+                    try (FileReader r = Ipc.openFile(out.toByteArray())) {
+                        compareAll(List.of(b, b), r.readAll());
+                    }
+                }
+            }
+        }
+    }
+
+    private static byte[] write(RecordBatch batch) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (StreamWriter w = Ipc.newStream(out, batch.schema(), IpcWriteOptions.DEFAULT)) {
+            w.write(batch);
+        }
+        return out.toByteArray();
+    }
+
     private static List<RecordBatch> detachAll(List<RecordBatch> batches) {
         batches.forEach(RecordBatch::detach);
         return batches;

@@ -400,4 +400,40 @@ class NegativeInputTest {
     static int readAt(byte[] b, int at) {
         return MemorySegment.ofArray(b).get(LE.INT, at);
     }
+
+    @Test
+    void corruptLargeCompressedBufferIsReportedInOrderWhenDecompressingInParallel() throws IOException {
+        int n = 100_000; // two int64 columns of 800 KB: decompressed on the pool
+        Long[] a = new Long[n];
+        Long[] b = new Long[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (long) (i % 1000);
+            b[i] = (long) (i % 777);
+        }
+        RecordBatch batch = RecordBatch.builder().add("a", Arrays.int64(a)).add("b", Arrays.int64(b)).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (FileWriter w = Ipc.newFile(out, batch.schema(),
+                IpcWriteOptions.DEFAULT.withCompression(dev.quiver.compress.CompressionType.ZSTD))) {
+            w.write(batch);
+        }
+        byte[] bytes = out.toByteArray();
+        MemorySegment seg = MemorySegment.ofArray(bytes);
+        MessageSummary m = Inspector.stream(seg, 8, IpcLimits.DEFAULT).messages().get(1);
+        RecordBatchHeader h = (RecordBatchHeader) m.message().header();
+        long bodyStart = m.offset() + 8 + m.metadataLength();
+        // buffers: a validity, a values, b validity, b values; both value buffers declare a wrong length
+        for (int buffer : new int[] {3, 1}) {
+            int at = (int) (bodyStart + h.bufferOffsets()[buffer]);
+            seg.set(LE.LONG, at, seg.get(LE.LONG, at) - 8);
+        }
+        QuiverException e = assertThrows(QuiverException.class, () -> {
+            try (FileReader r = Ipc.openFile(bytes)) {
+                r.recordBatch(0);
+            }
+        });
+        // the first damaged buffer in reading order (column a) is the one reported
+        long frame = bodyStart + h.bufferOffsets()[1] + 8;
+        assertTrue(e.getMessage().endsWith("exceeds the declared uncompressed length 799992 (file, at byte " + frame
+                + ")"), e.getMessage());
+    }
 }

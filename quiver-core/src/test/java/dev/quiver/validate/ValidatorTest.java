@@ -224,6 +224,42 @@ class ValidatorTest {
     }
 
     @Test
+    void invalidUtf8AfterLongAsciiRunIsFound() {
+        String[] values = new String[60];
+        java.util.Arrays.fill(values, "Montpellier");
+        values[41] = "Nîmes";
+        ArrayData ok = Arrays.utf8(values).data();
+        assertDoesNotThrow(() -> Validator.validate(ok, ValidationLevel.FULL, "s"));
+        byte[] data = String.join("", values).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = 41 * 11 + 2; // the second byte of "î" (N is byte 0)
+        data[at] = 0x28;
+        int[] offsets = new int[61];
+        for (int i = 0; i < 60; i++) offsets[i + 1] = offsets[i] + values[i].getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        ArrayData bad = data(Types.UTF8, 60, 0, 0, NONE, ints(offsets), bytes(unsigned(data)));
+        fails(bad, ValidationLevel.FULL, "s", "invalid UTF-8 in value 41 at byte 1 (byte 0xc3)");
+    }
+
+    private static int[] unsigned(byte[] b) {
+        int[] v = new int[b.length];
+        for (int i = 0; i < b.length; i++) v[i] = b[i] & 0xff;
+        return v;
+    }
+
+    @Test
+    void asciiCheckCoversOnlyTheSlicedRange() {
+        byte[] raw = new byte[80];
+        java.util.Arrays.fill(raw, (byte) 'x');
+        raw[0] = (byte) 0xff; // before the slice
+        raw[79] = (byte) 0xff; // after the slice
+        int[] offsets = new int[9];
+        for (int i = 0; i < 9; i++) offsets[i] = i * 10;
+        ArrayData sliced = data(Types.UTF8, 6, 1, 0, NONE, ints(offsets), bytes(unsigned(raw)));
+        assertDoesNotThrow(() -> Validator.validate(sliced, ValidationLevel.FULL, "s"));
+        fails(data(Types.UTF8, 8, 0, 0, NONE, ints(offsets), bytes(unsigned(raw))), ValidationLevel.FULL, "s",
+                "invalid UTF-8 in value 0 at byte 0 (byte 0xff)");
+    }
+
+    @Test
     void badDictionaryIndex() {
         ArrayData dict = Arrays.utf8("a", "b").data();
         ArrayData d = new ArrayData(Types.INT8, 3, 0, 0, new MemorySegment[] {NONE, bytes(0, 1, 2)}, null, dict);

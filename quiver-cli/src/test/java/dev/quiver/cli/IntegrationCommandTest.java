@@ -1,0 +1,182 @@
+package dev.quiver.cli;
+
+import dev.quiver.cli.CliTestData.GoldCase;
+import dev.quiver.testing.JsonMutation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code quiver integration}, the archery-style driver, on every gold case of every folder (listed from disk, so a
+ * new case is covered without editing this test): VALIDATE of the gold file and stream, JSON_TO_ARROW then VALIDATE,
+ * ARROW_TO_JSON then JSON_TO_ARROW then VALIDATE; and its failures.
+ */
+class IntegrationCommandTest {
+    @TempDir
+    Path dir;
+
+    static List<GoldCase> cases() {
+        return CliTestData.goldCases();
+    }
+
+    static Cli validate(Path arrow, Path json) {
+        return Cli.run("integration", "--mode", "VALIDATE", "--arrow", arrow, "--json", json);
+    }
+
+    static void assertValid(Path arrow, Path json) {
+        Cli r = validate(arrow, json);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("equal: " + arrow + " matches " + json + " ("), r.toString());
+        assertEquals("", r.err());
+    }
+
+    /** The listing misses nothing: every gold file belongs to a listed case, and each case has all three files. */
+    @Test
+    void everyGoldFileBelongsToAListedCase() throws IOException {
+        List<GoldCase> cases = cases();
+        Set<String> expected = new HashSet<>();
+        for (GoldCase c : cases) {
+            for (String suffix : new String[] {".json.gz", ".arrow_file", ".stream"}) {
+                expected.add(c.folder() + "/generated_" + c.name() + suffix);
+                assertTrue(Files.isRegularFile(CliTestData.root().resolve("integration").resolve(c.folder())
+                        .resolve("generated_" + c.name() + suffix)), c + suffix);
+            }
+        }
+        Set<String> found = new HashSet<>();
+        for (String folder : CliTestData.FOLDERS) {
+            try (Stream<Path> files = Files.list(CliTestData.root().resolve("integration").resolve(folder))) {
+                files.forEach(p -> found.add(folder + "/" + p.getFileName()));
+            }
+        }
+        assertEquals(expected, found);
+        for (String folder : CliTestData.FOLDERS) {
+            assertTrue(cases.stream().anyMatch(c -> c.folder().equals(folder)), "cases in " + folder);
+        }
+    }
+
+    // ---- every gold case ---------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void goldFileEqualsItsJson(GoldCase c) {
+        assertValid(c.file(), c.json());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void goldStreamEqualsItsJson(GoldCase c) {
+        assertValid(c.stream(), c.json());
+    }
+
+    // ---- failures ----------------------------------------------------------------------------------
+
+    private static String goldText(GoldCase c) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(c.json()))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static GoldCase nested() {
+        return new GoldCase("cpp-21.0.0", "nested");
+    }
+
+    @Test
+    void aChangedValueFailsWithTheFirstDifference() throws IOException {
+        JsonMutation.Mutated m = JsonMutation.incrementFirstValid(goldText(nested()), 1, "struct_nullable", "f1");
+        Path json = Files.writeString(dir.resolve("mutated.json"), m.text());
+        for (Path arrow : new Path[] {nested().file(), nested().stream()}) {
+            Cli r = validate(arrow, json);
+            assertEquals(1, r.exit(), r.toString());
+            assertEquals("quiver: " + arrow + " does not match " + json + ": batch 1: struct_nullable.f1["
+                    + m.index() + "]: expected " + m.newValue() + ", got " + m.oldValue() + "\n", r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void aChangedTopLevelValueNamesTheColumn() throws IOException {
+        GoldCase primitive = new GoldCase("cpp-21.0.0", "primitive");
+        JsonMutation.Mutated m = JsonMutation.incrementFirstValid(goldText(primitive), 0, "int32_nullable", null);
+        Path json = Files.writeString(dir.resolve("mutated.json"), m.text());
+        Cli r = validate(primitive.file(), json);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().endsWith(": batch 0: int32_nullable[" + m.index() + "]: expected " + m.newValue()
+                + ", got " + m.oldValue() + "\n"), r.toString());
+    }
+
+    @Test
+    void aSchemaDifferenceIsReported() throws IOException {
+        Path json = Files.writeString(dir.resolve("renamed.json"),
+                goldText(nested()).replace("\"struct_nullable\"", "\"struct_renamed\""));
+        Cli r = validate(nested().file(), json);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().endsWith(": schema: field 'struct_renamed': name: expected \"struct_renamed\", got "
+                + "\"struct_nullable\"\n"), r.toString());
+    }
+
+    @Test
+    void gzipIsToldByItsMagicNotItsName() throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(goldText(nested()).getBytes(StandardCharsets.UTF_8));
+        }
+        Path json = Files.write(dir.resolve("gold.data"), gz.toByteArray());
+        assertValid(nested().file(), json);
+        Path plain = Files.writeString(dir.resolve("plain.json"), goldText(nested()));
+        assertValid(nested().stream(), plain);
+    }
+
+    @Test
+    void usageErrors() {
+        Cli none = Cli.run("integration");
+        assertEquals(2, none.exit(), none.toString());
+        assertTrue(none.err().startsWith("Missing required options: '--mode="), none.toString());
+        Cli noJson = Cli.run("integration", "--mode", "VALIDATE", "--arrow", "x.arrow");
+        assertEquals(2, noJson.exit(), noJson.toString());
+        assertTrue(noJson.err().startsWith("Missing required option: '--json=JSON'"), noJson.toString());
+        assertEquals(2, Cli.run("integration", "--mode", "COMPARE", "--arrow", "a", "--json", "j").exit());
+        assertEquals(2, Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", "a", "--json", "j",
+                "--format", "parquet").exit());
+    }
+
+    @Test
+    void missingOrInvalidInputsExitOne() throws IOException {
+        Path missing = dir.resolve("missing.json");
+        Cli r = validate(nested().file(), missing);
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("quiver: " + missing + ": no such file\n", r.err());
+
+        byte[] file = Files.readAllBytes(nested().file());
+        Path cut = Files.write(dir.resolve("cut.arrow_file"), Arrays.copyOf(file, file.length / 2));
+        Cli bad = validate(cut, nested().json());
+        assertEquals(1, bad.exit(), bad.toString());
+        assertTrue(bad.err().startsWith("quiver: "), bad.toString());
+
+        Path notJson = Files.writeString(dir.resolve("bad.json"), "{\"schema\": ");
+        Cli badJson = validate(nested().file(), notJson);
+        assertEquals(1, badJson.exit(), badJson.toString());
+        assertTrue(badJson.err().startsWith("quiver: "), badJson.toString());
+        Path out = dir.resolve("never.arrow_file");
+        assertEquals(1, Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", out, "--json", notJson).exit());
+        assertFalse(Files.exists(out));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.quiver.ipc;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+/**
+ * The bounded pool on which buffers are compressed and decompressed in parallel: one worker per core, at
+ * most {@value #MAX_THREADS}, daemon threads created on first use and shared by all readers and writers.
+ * Only buffers of at least {@value #MIN_PARALLEL_BYTES} bytes go to the pool; smaller ones cost more to hand
+ * over than to compress.
+ */
+final class CodecPool {
+    static final int MAX_THREADS = 8;
+    static final long MIN_PARALLEL_BYTES = 256 * 1024;
+
+    private static final Thread PROBE = new Thread(() -> {});
+
+    private static final class Holder {
+        static final CodecPool SHARED = new CodecPool(new ForkJoinPool(
+                Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()),
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, false));
+    }
+
+    private final ForkJoinPool pool;
+
+    private CodecPool(ForkJoinPool pool) {
+        this.pool = pool;
+    }
+
+    /** The shared pool, or null when this machine has a single core (nothing to gain). */
+    static CodecPool shared() {
+        return Runtime.getRuntime().availableProcessors() > 1 ? Holder.SHARED : null;
+    }
+
+    boolean worthIt(MemorySegment buffer) {
+        return worthIt(buffer.byteSize());
+    }
+
+    boolean worthIt(long bytes) {
+        return bytes >= MIN_PARALLEL_BYTES;
+    }
+
+    <T> CompletableFuture<T> submit(Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, pool);
+    }
+
+    /** True when a thread other than the caller may access the segment (not from a confined arena). */
+    static boolean shareable(MemorySegment s) {
+        return s.isAccessibleBy(PROBE);
+    }
+
+    static boolean shareable(Arena a) {
+        return a.allocate(0).isAccessibleBy(PROBE);
+    }
+}
