@@ -110,6 +110,9 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
 
     public Footer footer() { return footer; }
 
+    /** The custom metadata of the footer (empty when it has none). */
+    public java.util.Map<String, String> footerMetadata() { return footer.metadata(); }
+
     /** Byte offset of the footer. */
     public long footerOffset() { return footerOffset; }
 

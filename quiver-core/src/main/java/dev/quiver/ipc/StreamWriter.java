@@ -61,6 +61,14 @@ public class StreamWriter implements AutoCloseable {
 
     /** Writes one record batch (and, first, any dictionary it needs that has not been written yet). */
     public void write(RecordBatch batch) throws IOException {
+        write(batch, batch.metadata());
+    }
+
+    /**
+     * Writes one record batch with {@code metadata} as the custom metadata of its message (instead of the
+     * batch's own {@link RecordBatch#metadata()}); readers return it as the read batch's metadata.
+     */
+    public void write(RecordBatch batch, Map<String, String> metadata) throws IOException {
         if (closed) throw new IllegalStateException("writer is closed");
         if (!batch.schema().fields().equals(schema.fields())) {
             throw new IllegalArgumentException("batch schema differs from the writer's schema:\n" + batch.schema()
@@ -73,7 +81,8 @@ public class StreamWriter implements AutoCloseable {
         try (Arena scratch = Arena.ofConfined()) {
             RecordBatchEncoder.Encoded e = RecordBatchEncoder.encode(batch.numRows(), columns, options.alignment(),
                     codec, scratch);
-            Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(), batch.metadata()),
+            Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(),
+                            metadata == null ? Map.of() : metadata),
                     e.bodyParts());
             recordBatchBlocks.add(b);
         }
