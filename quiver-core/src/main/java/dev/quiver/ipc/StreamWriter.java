@@ -33,7 +33,10 @@ public class StreamWriter implements AutoCloseable {
     private final boolean closeChannel;
     private final BufferCodec codec;
     private final CodecPool pool;
+    /** Per dictionary id, a copy of the dictionary last written (the caller may close its batch after writing). */
     private final Map<Long, ArrayData> lastWritten = new HashMap<>();
+    /** Per dictionary id, the caller's array last written: the same object again needs no comparison. */
+    private final Map<Long, ArrayData> lastGiven = new HashMap<>();
     final List<Block> dictionaryBlocks = new ArrayList<>();
     final List<Block> recordBatchBlocks = new ArrayList<>();
     private boolean started;
@@ -141,9 +144,11 @@ public class StreamWriter implements AutoCloseable {
         }
         Field valueField = new Field("", f.type(), true, f.children(), null, null);
         writeDictionaries(valueField.children(), childrenOf(dict), inBatch);
+        if (lastGiven.get(id) == dict) return;
         ArrayData last = lastWritten.get(id);
         if (last == null) {
             writeDictionary(id, valueField, dict, false);
+            lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
         } else if (!same(last, dict)) {
             boolean grew = dict.length() > last.length() && same(last, dict.slice(0, last.length()));
             if (grew && (options.emitDictionaryDeltas() || isFile())) {
@@ -155,8 +160,9 @@ public class StreamWriter implements AutoCloseable {
             } else {
                 writeDictionary(id, valueField, dict, false);
             }
+            lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
         }
-        lastWritten.put(id, dict);
+        lastGiven.put(id, dict);
     }
 
     private static boolean same(ArrayData a, ArrayData b) {

@@ -100,6 +100,22 @@ class DictionaryIpcTest {
     }
 
     @Test
+    void dictionariesOfBatchesClosedAfterWritingAreStillComparedCorrectly() throws IOException {
+        // the writer remembers its own copy of the last dictionary, not the caller's memory
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (StreamWriter w = Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true))) {
+            for (RecordBatch b : growing()) {
+                try (Arena arena = Arena.ofShared()) {
+                    ArrayData copy = b.column(0).data().copyTo(arena);
+                    w.write(RecordBatch.of(SCHEMA, List.of(Array.of(copy))));
+                } // the caller's memory, dictionary included, is freed here
+            }
+        }
+        assertEquals(List.of("schema", "d0/full/2", "b3", "d0/delta/1", "b2", "b2", "d0/delta/2", "b3"),
+                messages(out.toByteArray(), false));
+    }
+
+    @Test
     void streamWriterReplacesAChangedDictionaryWithoutTheDeltaOption() throws IOException {
         List<RecordBatch> batches = new ArrayList<>(growing());
         batches.add(batch(SCHEMA, new Integer[] {0, 1}, "x", "y"));     // neither equal nor grown
