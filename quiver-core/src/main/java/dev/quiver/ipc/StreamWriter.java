@@ -1,5 +1,6 @@
 package dev.quiver.ipc;
 
+import dev.quiver.InvalidDataException;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.ArrayEquality;
@@ -11,6 +12,8 @@ import dev.quiver.metadata.MessageHeader;
 import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
+import dev.quiver.validate.ValidationLevel;
+import dev.quiver.validate.Validator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,9 +100,17 @@ public class StreamWriter implements AutoCloseable {
             throw new IllegalArgumentException("batch schema differs from the writer's schema:\n" + batch.schema()
                     + "\nvs\n" + schema);
         }
-        start();
         List<ArrayData> columns = new ArrayList<>(batch.numColumns());
         for (Array a : batch.columns()) columns.add(a.data());
+        for (int i = 0; i < columns.size(); i++) {
+            // cheap structural checks: types against the fields, buffer sizes, so nothing malformed is written
+            try {
+                Validator.validate(schema.field(i), columns.get(i), ValidationLevel.BASIC);
+            } catch (InvalidDataException e) {
+                throw new IllegalArgumentException("column " + i + " cannot be written: " + e.getMessage(), e);
+            }
+        }
+        start();
         writeDictionaries(schema.fields(), columns, new HashMap<>());
         try (Arena scratch = scratch()) {
             RecordBatchEncoder.Encoded e = encode(batch.numRows(), schema.fields(), columns, scratch);

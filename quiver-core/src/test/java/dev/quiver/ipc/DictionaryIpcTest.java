@@ -326,4 +326,21 @@ class DictionaryIpcTest {
             assertEquals(java.util.Arrays.asList("a", "b", null), values(first, 0));
         }
     }
+
+    @Test
+    void writersRefuseColumnsThatDoNotMatchTheirFields() throws IOException {
+        // int8 indices under a field declaring int32 indices would be read wrongly: refused before any byte
+        RecordBatch wrongIndices = RecordBatch.of(SCHEMA, List.of(Arrays.dictionary(Arrays.int8(0), Arrays.utf8("a"))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (StreamWriter w = Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.write(wrongIndices));
+            assertTrue(e.getMessage().startsWith("column 0 cannot be written: "), e.getMessage());
+            assertTrue(e.getMessage().contains("dictionary index type int8 does not match the field's int32"),
+                    e.getMessage());
+            assertEquals(0, out.size(), "nothing written");
+            RecordBatch plain = RecordBatch.of(SCHEMA, List.of(Arrays.utf8("a")));
+            e = assertThrows(IllegalArgumentException.class, () -> w.write(plain));
+            assertTrue(e.getMessage().contains("dictionary-encoded field has no dictionary"), e.getMessage());
+        }
+    }
 }

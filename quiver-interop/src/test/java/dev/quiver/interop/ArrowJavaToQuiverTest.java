@@ -53,7 +53,7 @@ class ArrowJavaToQuiverTest {
     @TestFactory
     List<DynamicTest> goldCases() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String name : GoldCases.SUPPORTED) {
+        for (String name : GoldCases.with(GoldCases.ARROW_JAVA_TO_QUIVER)) {
             for (CompressionType c : CODECS) {
                 String label = name + " " + ArrowJava.codecName(c);
                 tests.add(DynamicTest.dynamicTest(label + " file", () -> check(name, c, IpcOption.DEFAULT, true)));

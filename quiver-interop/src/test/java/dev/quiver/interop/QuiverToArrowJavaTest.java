@@ -42,7 +42,7 @@ class QuiverToArrowJavaTest {
     @TestFactory
     List<DynamicTest> goldCases() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String name : GoldCases.SUPPORTED) {
+        for (String name : GoldCases.with(GoldCases.QUIVER_TO_ARROW_JAVA)) {
             for (CompressionType c : CODECS) {
                 for (int alignment : new int[] {8, 64}) {
                     String label = name + " " + ArrowJava.codecName(c) + (alignment == 8 ? "" : " align64");
