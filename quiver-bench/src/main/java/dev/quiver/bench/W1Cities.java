@@ -28,7 +28,7 @@ final class W1Cities {
     static final String[] CITIES = {"Paris", "Montpellier", "Toulouse", "Angers", "Rennes", "Nantes", "Nice"};
 
     static int rows() {
-        return Bench.rows(1_000_000, 10_000);
+        return Bench.rows(1_000_000, 5_000);
     }
 
     /** The column's values, from SplittableRandom(42). */

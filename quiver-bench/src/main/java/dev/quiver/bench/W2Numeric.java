@@ -39,7 +39,7 @@ final class W2Numeric {
     private static final int VERSION = 1;
 
     static int rows() {
-        return Bench.rows(10_000_000, 100_000);
+        return Bench.rows(10_000_000, 70_000);
     }
 
     static int batches(int rows) {
@@ -90,15 +90,18 @@ final class W2Numeric {
         return out;
     }
 
-    static final Schema ARROW_SCHEMA = new Schema(List.of(
+    /** The schema in Arrow Java (built on demand, so that Quiver-only JVMs never initialise Arrow Java). */
+    static Schema arrowSchema() {
+        return new Schema(List.of(
             new org.apache.arrow.vector.types.pojo.Field("id", FieldType.notNullable(new ArrowType.Int(64, true)), null),
             new org.apache.arrow.vector.types.pojo.Field("a", FieldType.notNullable(new ArrowType.Int(32, true)), null),
             new org.apache.arrow.vector.types.pojo.Field("b",
                     FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null),
             new org.apache.arrow.vector.types.pojo.Field("c", FieldType.nullable(new ArrowType.Int(64, true)), null)));
+    }
 
     static VectorSchemaRoot arrowJavaBatch(BufferAllocator allocator, Rows rows, long first, int n) {
-        VectorSchemaRoot root = VectorSchemaRoot.create(ARROW_SCHEMA, allocator);
+        VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema(), allocator);
         BigIntVector id = (BigIntVector) root.getVector(0);
         IntVector a = (IntVector) root.getVector(1);
         Float8Vector b = (Float8Vector) root.getVector(2);

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class W2NumericBenchmark {
 
@@ -130,7 +130,7 @@ public class W2NumericBenchmark {
     public long arrowJava_write(ArrowJavaData d) throws IOException {
         try (FileChannel ch = FileChannel.open(d.out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ArrowJavaIo.writeFile(ch, W2Numeric.ARROW_SCHEMA, d.batches, null, d.allocator);
+            ArrowJavaIo.writeFile(ch, W2Numeric.arrowSchema(), d.batches, null, d.allocator);
         }
         return Files.size(d.out);
     }

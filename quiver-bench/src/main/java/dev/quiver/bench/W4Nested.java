@@ -56,7 +56,7 @@ final class W4Nested {
     static final int DICTIONARY_SIZE = 1_000;
 
     static int rows() {
-        return Bench.rows(1_000_000, 10_000);
+        return Bench.rows(1_000_000, 66_000);
     }
 
     static String dictionaryValue(int k) {
@@ -161,15 +161,20 @@ final class W4Nested {
 
     // ---- Arrow Java ------------------------------------------------------------------------------------------
 
-    static final org.apache.arrow.vector.types.pojo.DictionaryEncoding A_ENCODING =
-            new org.apache.arrow.vector.types.pojo.DictionaryEncoding(0, false, new ArrowType.Int(32, true));
-    static final Schema ARROW_SCHEMA = new Schema(List.of(
+    // built on demand, so that Quiver-only JVMs never initialise Arrow Java
+    static org.apache.arrow.vector.types.pojo.DictionaryEncoding arrowEncoding() {
+        return new org.apache.arrow.vector.types.pojo.DictionaryEncoding(0, false, new ArrowType.Int(32, true));
+    }
+
+    static Schema arrowSchema() {
+        return new Schema(List.of(
             new Field("tags", FieldType.nullable(ArrowType.List.INSTANCE),
                     List.of(new Field("item", FieldType.nullable(ArrowType.Utf8.INSTANCE), null))),
             new Field("s", FieldType.nullable(ArrowType.Struct.INSTANCE), List.of(
                     new Field("a", FieldType.nullable(new ArrowType.Int(32, true)), null),
                     new Field("b", FieldType.nullable(ArrowType.Utf8.INSTANCE), null))),
-            new Field("d", new FieldType(true, new ArrowType.Int(32, true), A_ENCODING), null)));
+            new Field("d", new FieldType(true, new ArrowType.Int(32, true), arrowEncoding()), null)));
+    }
 
     /** The dictionary of {@code d} (the caller closes its vector). */
     static Dictionary arrowJavaDictionary(BufferAllocator allocator) {
@@ -178,7 +183,7 @@ final class W4Nested {
         v.allocateNew(DICTIONARY_SIZE);
         for (int k = 0; k < DICTIONARY_SIZE; k++) v.setSafe(k, dictionaryValue(k).getBytes(StandardCharsets.UTF_8));
         v.setValueCount(DICTIONARY_SIZE);
-        return new Dictionary(v, A_ENCODING);
+        return new Dictionary(v, arrowEncoding());
     }
 
     /** Every batch as an Arrow Java root (the caller closes them). */
@@ -187,7 +192,7 @@ final class W4Nested {
         List<VectorSchemaRoot> out = new ArrayList<>();
         for (int first = 0; first < rows; first += BATCH) {
             int n = Math.min(BATCH, rows - first);
-            VectorSchemaRoot root = VectorSchemaRoot.create(ARROW_SCHEMA, allocator);
+            VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema(), allocator);
             ListVector tags = (ListVector) root.getVector(0);
             tags.allocateNew();
             VarCharVector items = (VarCharVector) tags.getDataVector();

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class W4NestedBenchmark {
 
@@ -93,7 +93,7 @@ public class W4NestedBenchmark {
 
     static int write(ArrowJavaState s) throws IOException {
         s.sink.reset();
-        ArrowJavaIo.writeFile(s.sink, W4Nested.ARROW_SCHEMA, s.batches, s.provider, s.allocator);
+        ArrowJavaIo.writeFile(s.sink, W4Nested.arrowSchema(), s.batches, s.provider, s.allocator);
         return s.sink.size();
     }
 
