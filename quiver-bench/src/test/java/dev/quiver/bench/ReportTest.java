@@ -43,7 +43,7 @@ class ReportTest {
         // a benchmark the report does not know is still shown, under its JMH name
         assertEquals("| NewBenchmark | fancy | n/a | 3.00 ns | n/a |  |", lines.get(5));
         assertEquals("", lines.get(6));
-        assertEquals("Both libraries run with their default options: Quiver reads with FULL validation (every offset "
+        assertEquals("Ratio = Arrow Java time ÷ Quiver time (above 1: Quiver is faster). Both libraries run with their default options: Quiver reads with FULL validation (every offset "
                 + "and every UTF-8 string is checked before a batch is handed out); Arrow Java checks neither.",
                 lines.get(7));
         assertEquals("", lines.get(8));
