@@ -225,7 +225,9 @@ public final class Report {
         return "# Benchmarks: Quiver and Apache Arrow Java 19.0.0\n\n"
                 + "Written by `quiver-bench/run` on " + facts.getOrDefault("machine.date", "an unknown date") + ", on "
                 + facts.getOrDefault("machine.cores", "?") + " cores (" + facts.getOrDefault("machine.cpu", "unknown CPU")
-                + "), " + facts.getOrDefault("machine.jdk", "unknown JDK") + ".\n\n"
+                + "), " + facts.getOrDefault("machine.jdk", "unknown JDK")
+                + (facts.containsKey("machine.load") ? "; load average before the run: " + facts.get("machine.load") : "")
+                + ".\n\n"
                 + "JMH 1.37, one fork per benchmark and library, 2 warmup and 3 measurement iterations; each time is the "
                 + "median of the measurement iterations, and the ratio is Arrow Java's time ÷ Quiver's time in the same "
                 + "run (above 1: Quiver is faster). The machine is shared and noisy: compare ratios, not absolute times "

@@ -86,7 +86,8 @@ class ReportTest {
         assertEquals(render(), printed.toString(StandardCharsets.UTF_8), "prints the report without the header");
         String text = Files.readString(md);
         assertTrue(text.startsWith("# Benchmarks: Quiver and Apache Arrow Java 19.0.0\n\nWritten by `quiver-bench/run` on "
-                + "2026-12-01 21:00 UTC, on 2 cores (Test CPU @ 2.0GHz), OpenJDK 64-Bit Server VM 25+36-LTS.\n"), text);
+                + "2026-12-01 21:00 UTC, on 2 cores (Test CPU @ 2.0GHz), OpenJDK 64-Bit Server VM 25+36-LTS; load average "
+                + "before the run: 0.15 0.20 0.31.\n"), text);
         assertTrue(text.endsWith(render()), text);
     }
 
