@@ -167,7 +167,7 @@ final class ByteSwap {
      */
     static RecordBatchEncoder.Encoded toBigEndian(List<Field> fields,
                                                   RecordBatchEncoder.Encoded plain, int alignment,
-                                                  BufferCodec codec, Arena scratch) {
+                                                  BufferCodec codec, Arena scratch, CodecPool pool) {
         RecordBatchHeader h = plain.header();
         MemorySegment body = scratch.allocate(Math.max(plain.bodyLength(), 1), 8);
         long at = 0;
@@ -181,7 +181,7 @@ final class ByteSwap {
         if (kinds.size() != h.bufferCount()) {
             throw new IllegalStateException("encoded " + h.bufferCount() + " buffers, the fields have " + kinds.size());
         }
-        BodyBuilder out = new BodyBuilder(alignment, codec, scratch);
+        BodyBuilder out = new BodyBuilder(alignment, codec, scratch, pool);
         for (int i = 0; i < kinds.size(); i++) {
             MemorySegment buffer = body.asSlice(h.bufferOffsets()[i], h.bufferLengths()[i]);
             out.add(swap(kinds.get(i), buffer, false, scratch));

@@ -64,7 +64,7 @@ public class StreamWriter implements AutoCloseable {
             return RecordBatchEncoder.encode(length, columns, options.alignment(), codec, scratch, pool);
         }
         RecordBatchEncoder.Encoded plain = RecordBatchEncoder.encode(length, columns, options.alignment(), null, scratch);
-        return ByteSwap.toBigEndian(fields, plain, options.alignment(), codec, scratch);
+        return ByteSwap.toBigEndian(fields, plain, options.alignment(), codec, scratch, pool);
     }
 
     /** Writes the schema message now (it is written before the first batch otherwise). */
