@@ -226,7 +226,11 @@ public final class StreamDecoder implements AutoCloseable {
             return k;
         }
         metadataOffset = position;
-        metadata = new GrowingBuffer(length, true);
+        try {
+            metadata = new GrowingBuffer(length, true);
+        } catch (dev.quiver.LimitExceededException e) {
+            throw e.at(resource, position - 4, null);
+        }
         step = Step.METADATA;
         return k;
     }

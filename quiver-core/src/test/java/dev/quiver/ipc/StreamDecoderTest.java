@@ -192,18 +192,23 @@ class StreamDecoderTest {
     void aDeclaredLengthAllowedByTheLimitsAllocatesOnlyWithTheBytesReceived() {
         IpcReadOptions lax = IpcReadOptions.DEFAULT.withLimits(IpcLimits.DEFAULT.withMaxMetadataLength(Integer.MAX_VALUE));
         StreamDecoder d = new StreamDecoder(new StreamDecoder.Listener() {}, lax);
-        d.consume(ByteBuffer.wrap(bytes(-1, Integer.MAX_VALUE)));
-        assertEquals(Integer.MAX_VALUE, d.nextRequiredSize());
+        d.consume(ByteBuffer.wrap(bytes(-1, 1 << 30)));
+        assertEquals(1 << 30, d.nextRequiredSize());
         assertEquals(0, d.bufferedCapacity(), "nothing allocated before bytes arrive");
         d.consume(new byte[100], 0, 100);
-        assertEquals(Integer.MAX_VALUE - 100L, d.nextRequiredSize());
+        assertEquals((1 << 30) - 100L, d.nextRequiredSize());
         assertEquals(GrowingBuffer.MIN_CAPACITY, d.bufferedCapacity());
         for (int i = 0; i < 20; i++) d.consume(new byte[10_000], 0, 10_000);
         assertTrue(d.bufferedCapacity() <= 2 * 200_100L, "grows with the bytes received: " + d.bufferedCapacity());
         InvalidDataException e = assertThrows(InvalidDataException.class, d::finish);
-        assertEquals("unexpected end of input in message metadata: expected 2147483647 bytes, found 200100", e.detail());
+        assertEquals("unexpected end of input in message metadata: expected 1073741824 bytes, found 200100", e.detail());
         assertEquals(8, e.offset());
         d.close(); // releases what was held; does not throw again
+
+        // metadata that no heap array could hold is refused even when the limits allow it
+        QuiverException tooBig = pushFails(bytes(-1, Integer.MAX_VALUE), lax);
+        assertEquals(LimitExceededException.class, tooBig.getClass());
+        assertEquals(4, tooBig.offset());
     }
 
     @Test
