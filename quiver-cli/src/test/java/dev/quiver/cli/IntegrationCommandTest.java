@@ -87,6 +87,40 @@ class IntegrationCommandTest {
         assertValid(c.stream(), c.json());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void jsonToArrowThenValidate(GoldCase c) {
+        Path file = dir.resolve("out.arrow_file");
+        Cli w = Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", file, "--json", c.json());
+        assertEquals(0, w.exit(), w.toString());
+        assertValid(file, c.json());
+
+        Path stream = dir.resolve("out.stream");
+        Cli s = Cli.run("integration", "--mode=JSON_TO_ARROW", "--arrow=" + stream, "--json=" + c.json(),
+                "--format", "stream", "--compression", "zstd");
+        assertEquals(0, s.exit(), s.toString());
+        assertValid(stream, c.json());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void arrowToJsonToArrowThenValidate(GoldCase c) {
+        Path json = dir.resolve("from-file.json");
+        Cli toJson = Cli.run("integration", "--mode", "ARROW_TO_JSON", "--arrow", c.file(), "--json", json);
+        assertEquals(0, toJson.exit(), toJson.toString());
+        assertValid(c.file(), json);
+        Path file = dir.resolve("again.arrow_file");
+        Cli toArrow = Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", file, "--json", json);
+        assertEquals(0, toArrow.exit(), toArrow.toString());
+        assertValid(file, c.json());
+
+        // from the stream, to gzip-compressed JSON
+        Path gz = dir.resolve("from-stream.json.gz");
+        Cli fromStream = Cli.run("integration", "--mode", "ARROW_TO_JSON", "--arrow", c.stream(), "--json", gz);
+        assertEquals(0, fromStream.exit(), fromStream.toString());
+        assertValid(c.stream(), gz);
+    }
+
     // ---- failures ----------------------------------------------------------------------------------
 
     private static String goldText(GoldCase c) throws IOException {

@@ -52,6 +52,23 @@ class PipeCommandsTest {
         return out;
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void streamToFileKeepsEverything(GoldCase c) throws IOException {
+        Path file = streamToFile(Files.readAllBytes(c.stream()), "x.arrow_file");
+        IntegrationCommandTest.assertValid(file, c.json());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void fileToStreamKeepsEverything(GoldCase c) throws IOException {
+        Path stream = fileToStream(c.file(), "x.stream");
+        IntegrationCommandTest.assertValid(stream, c.json());
+        // and back again, through both pipes
+        Path file = streamToFile(Files.readAllBytes(stream), "y.arrow_file");
+        IntegrationCommandTest.assertValid(file, c.json());
+    }
+
     @Test
     void schemaFieldAndBatchMetadataSurvive() throws IOException {
         Path stream = Samples.stream(dir, "s.arrows");
