@@ -1,5 +1,6 @@
 package dev.quiver.cli;
 
+import dev.quiver.UnsupportedFeatureException;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.ipc.FileWriter;
 import dev.quiver.ipc.Ipc;
@@ -31,9 +32,15 @@ final class StreamToFileCommand implements Callable<Integer> {
         try (StreamReader in = Ipc.openStream(main.stdin(), IpcReadOptions.DEFAULT);
              FileWriter out = Ipc.newFile(main.stdout(), in.schema(), IpcWriteOptions.DEFAULT)) {
             out.start();
-            for (RecordBatch next; (next = in.readNext()) != null; ) {
+            for (int index = 0; ; index++) {
+                RecordBatch next = in.readNext();
+                if (next == null) break;
                 try (RecordBatch b = next) {
                     out.write(b);
+                } catch (IllegalArgumentException e) {
+                    // the file writer refuses what a file cannot hold: a dictionary replaced between batches
+                    throw new UnsupportedFeatureException("batch " + index + ": " + e.getMessage(), "standard input",
+                            -1, null, e);
                 }
             }
         } finally {

@@ -180,6 +180,33 @@ class IntegrationCommandTest {
     }
 
     @Test
+    void arrowToJsonKeepsAGrowingDictionaryWhole() throws IOException {
+        Path stream = Files.write(dir.resolve("deltas.arrows"),
+                PipeCommandsTest.dictionaryStream(true, List.of("a", "b"), List.of("a", "b", "c")));
+        Path json = dir.resolve("deltas.json");
+        Cli r = Cli.run("integration", "--mode", "ARROW_TO_JSON", "--arrow", stream, "--json", json);
+        assertEquals(0, r.exit(), r.toString());
+        assertValid(stream, json);
+        assertTrue(Files.readString(json).contains("\"DATA\": [\n              \"a\",\n              \"b\",\n"
+                + "              \"c\"\n"), "one dictionary, a b c");
+    }
+
+    @Test
+    void arrowToJsonRefusesAReplacedDictionary() throws IOException {
+        Path stream = Files.write(dir.resolve("replaced.arrows"),
+                PipeCommandsTest.dictionaryStream(false, List.of("a", "b"), List.of("x", "y", "z")));
+        Path json = dir.resolve("replaced.json");
+        Cli r = Cli.run("integration", "--mode", "ARROW_TO_JSON", "--arrow", stream, "--json", json);
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("quiver: batch 1 replaces dictionary id 0; integration JSON holds one dictionary per id ("
+                + stream + ", field 'd')\n", r.err());
+        assertFalse(Files.exists(json));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
+    }
+
+    @Test
     void usageErrors() {
         Cli none = Cli.run("integration");
         assertEquals(2, none.exit(), none.toString());
