@@ -6,7 +6,6 @@ import dev.quiver.ipc.FileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.StreamReader;
 import dev.quiver.json.IntegrationEquality;
-import dev.quiver.json.IntegrationJson;
 import dev.quiver.json.JsonFile;
 import dev.quiver.type.Schema;
 import org.apache.arrow.memory.BufferAllocator;
@@ -76,7 +75,7 @@ class ArrowJavaToQuiverTest {
     private void check(GoldCases.Case name, CompressionType codec, IpcOption option, boolean file) throws IOException {
         Path written = tmp.resolve(name.name() + (file ? ".arrow" : ".arrows"));
         int batchesWritten = writeWithArrowJava(name, codec, option, file, written, tmp);
-        JsonFile gold = IntegrationJson.read(name.json());
+        JsonFile gold = GoldCases.quiverJson(name);
         assertEquals(gold.batches().size(), batchesWritten, "batches Arrow Java read from the JSON");
         if (file) {
             try (FileReader r = Ipc.openFile(written)) {

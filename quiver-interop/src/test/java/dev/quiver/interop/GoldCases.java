@@ -1,6 +1,7 @@
 package dev.quiver.interop;
 
 import dev.quiver.json.IntegrationJson;
+import dev.quiver.json.JsonFile;
 import dev.quiver.testing.TestData;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
@@ -14,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -91,9 +93,16 @@ final class GoldCases {
         return all().stream().filter(c -> !excluded(c, d)).toList();
     }
 
+    private static final Map<Case, JsonFile> JSON = new ConcurrentHashMap<>();
+
+    /** The case's JSON as Quiver reads it, read once per test run (a JsonFile is immutable). */
+    static JsonFile quiverJson(Case c) {
+        return JSON.computeIfAbsent(c, k -> IntegrationJson.read(k.json()));
+    }
+
     /** Whether the case's schema has a union anywhere (read from its JSON by Quiver). */
     static boolean hasUnion(Case c) {
-        return IntegrationJson.read(c.json()).schema().fields().stream().anyMatch(GoldCases::hasUnion);
+        return quiverJson(c).schema().fields().stream().anyMatch(GoldCases::hasUnion);
     }
 
     private static boolean hasUnion(Field f) {

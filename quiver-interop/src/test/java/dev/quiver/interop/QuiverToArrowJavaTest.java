@@ -6,7 +6,6 @@ import dev.quiver.compress.CompressionType;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import dev.quiver.ipc.StreamWriter;
-import dev.quiver.json.IntegrationJson;
 import dev.quiver.json.JsonBatch;
 import dev.quiver.json.JsonFile;
 import org.junit.jupiter.api.DynamicTest;
@@ -48,7 +47,7 @@ class QuiverToArrowJavaTest {
     }
 
     private void check(GoldCases.Case c, IpcWriteOptions options, boolean file) throws IOException {
-        JsonFile gold = IntegrationJson.read(c.json());
+        JsonFile gold = GoldCases.quiverJson(c);
         Path written = tmp.resolve(c.name() + (file ? ".arrow" : ".arrows"));
         writeWithQuiver(gold, written, options, file);
         ArrowJava.checkAgainstJson(c, written, file, tmp);
