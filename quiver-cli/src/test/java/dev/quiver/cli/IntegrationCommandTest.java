@@ -168,6 +168,19 @@ class IntegrationCommandTest {
     }
 
     @Test
+    void rowAndBatchCountsAreCompared() {
+        GoldCase primitive = new GoldCase("cpp-21.0.0", "primitive");
+        GoldCase zeroLength = new GoldCase("cpp-21.0.0", "primitive_zerolength");
+        Cli rows = validate(primitive.stream(), zeroLength.json());
+        assertEquals(1, rows.exit(), rows.toString());
+        assertTrue(rows.err().endsWith(": batch 0: row count: expected 0, got 17\n"), rows.toString());
+        GoldCase noBatches = new GoldCase("cpp-21.0.0", "primitive_no_batches");
+        Cli batches = validate(noBatches.file(), primitive.json());
+        assertEquals(1, batches.exit(), batches.toString());
+        assertTrue(batches.err().endsWith(": number of record batches: expected 2, got 0\n"), batches.toString());
+    }
+
+    @Test
     void gzipIsToldByItsMagicNotItsName() throws IOException {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
