@@ -40,6 +40,18 @@ final class BatchAssembler {
         this.options = options;
         this.owner = owner;
         this.dictionaries = new DictionaryMemo(schema, resource);
+        for (Field f : schema.fields()) checkExtensions(f, f.name());
+    }
+
+    /** Registered extension types must accept their fields' storage types. */
+    private void checkExtensions(Field f, String path) {
+        try {
+            f.extensionType();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException("field of extension type '" + f.extensionName() + "' does not fit it: "
+                    + e.getMessage(), resource, -1, path, e);
+        }
+        for (Field c : f.children()) checkExtensions(c, path + "." + c.name());
     }
 
     DictionaryMemo dictionaries() { return dictionaries; }

@@ -1,5 +1,6 @@
 package dev.quiver.ipc;
 
+import dev.quiver.InvalidDataException;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.ArrayEquality;
@@ -11,6 +12,8 @@ import dev.quiver.metadata.MessageHeader;
 import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
+import dev.quiver.validate.ValidationLevel;
+import dev.quiver.validate.Validator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +36,10 @@ public class StreamWriter implements AutoCloseable {
     private final boolean closeChannel;
     private final BufferCodec codec;
     private final CodecPool pool;
+    /** Per dictionary id, a copy of the dictionary last written (the caller may close its batch after writing). */
     private final Map<Long, ArrayData> lastWritten = new HashMap<>();
+    /** Per dictionary id, the caller's array last written: the same object again needs no comparison. */
+    private final Map<Long, ArrayData> lastGiven = new HashMap<>();
     final List<Block> dictionaryBlocks = new ArrayList<>();
     final List<Block> recordBatchBlocks = new ArrayList<>();
     private boolean started;
@@ -94,9 +100,17 @@ public class StreamWriter implements AutoCloseable {
             throw new IllegalArgumentException("batch schema differs from the writer's schema:\n" + batch.schema()
                     + "\nvs\n" + schema);
         }
-        start();
         List<ArrayData> columns = new ArrayList<>(batch.numColumns());
         for (Array a : batch.columns()) columns.add(a.data());
+        for (int i = 0; i < columns.size(); i++) {
+            // cheap structural checks: types against the fields, buffer sizes, so nothing malformed is written
+            try {
+                Validator.validate(schema.field(i), columns.get(i), ValidationLevel.BASIC);
+            } catch (InvalidDataException e) {
+                throw new IllegalArgumentException("column " + i + " cannot be written: " + e.getMessage(), e);
+            }
+        }
+        start();
         writeDictionaries(schema.fields(), columns, new HashMap<>());
         try (Arena scratch = scratch()) {
             RecordBatchEncoder.Encoded e = encode(batch.numRows(), schema.fields(), columns, scratch);
@@ -141,9 +155,11 @@ public class StreamWriter implements AutoCloseable {
         }
         Field valueField = new Field("", f.type(), true, f.children(), null, null);
         writeDictionaries(valueField.children(), childrenOf(dict), inBatch);
+        if (lastGiven.get(id) == dict) return;
         ArrayData last = lastWritten.get(id);
         if (last == null) {
             writeDictionary(id, valueField, dict, false);
+            lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
         } else if (!same(last, dict)) {
             boolean grew = dict.length() > last.length() && same(last, dict.slice(0, last.length()));
             if (grew && (options.emitDictionaryDeltas() || isFile())) {
@@ -155,8 +171,9 @@ public class StreamWriter implements AutoCloseable {
             } else {
                 writeDictionary(id, valueField, dict, false);
             }
+            lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
         }
-        lastWritten.put(id, dict);
+        lastGiven.put(id, dict);
     }
 
     private static boolean same(ArrayData a, ArrayData b) {

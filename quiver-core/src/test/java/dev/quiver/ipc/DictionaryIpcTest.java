@@ -100,6 +100,22 @@ class DictionaryIpcTest {
     }
 
     @Test
+    void dictionariesOfBatchesClosedAfterWritingAreStillComparedCorrectly() throws IOException {
+        // the writer remembers its own copy of the last dictionary, not the caller's memory
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (StreamWriter w = Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true))) {
+            for (RecordBatch b : growing()) {
+                try (Arena arena = Arena.ofShared()) {
+                    ArrayData copy = b.column(0).data().copyTo(arena);
+                    w.write(RecordBatch.of(SCHEMA, List.of(Array.of(copy))));
+                } // the caller's memory, dictionary included, is freed here
+            }
+        }
+        assertEquals(List.of("schema", "d0/full/2", "b3", "d0/delta/1", "b2", "b2", "d0/delta/2", "b3"),
+                messages(out.toByteArray(), false));
+    }
+
+    @Test
     void streamWriterReplacesAChangedDictionaryWithoutTheDeltaOption() throws IOException {
         List<RecordBatch> batches = new ArrayList<>(growing());
         batches.add(batch(SCHEMA, new Integer[] {0, 1}, "x", "y"));     // neither equal nor grown
@@ -308,6 +324,23 @@ class DictionaryIpcTest {
             r.readAll();
             assertEquals(2, before.length());
             assertEquals(java.util.Arrays.asList("a", "b", null), values(first, 0));
+        }
+    }
+
+    @Test
+    void writersRefuseColumnsThatDoNotMatchTheirFields() throws IOException {
+        // int8 indices under a field declaring int32 indices would be read wrongly: refused before any byte
+        RecordBatch wrongIndices = RecordBatch.of(SCHEMA, List.of(Arrays.dictionary(Arrays.int8(0), Arrays.utf8("a"))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (StreamWriter w = Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.write(wrongIndices));
+            assertTrue(e.getMessage().startsWith("column 0 cannot be written: "), e.getMessage());
+            assertTrue(e.getMessage().contains("dictionary index type int8 does not match the field's int32"),
+                    e.getMessage());
+            assertEquals(0, out.size(), "nothing written");
+            RecordBatch plain = RecordBatch.of(SCHEMA, List.of(Arrays.utf8("a")));
+            e = assertThrows(IllegalArgumentException.class, () -> w.write(plain));
+            assertTrue(e.getMessage().contains("dictionary-encoded field has no dictionary"), e.getMessage());
         }
     }
 }

@@ -26,7 +26,10 @@ class GoldFilesTest {
             "decimal64", "decimal256", "interval", "interval_mdn", "null", "null_trivial", "custom_metadata"};
     static final String[] COMPRESSION = {"lz4", "zstd", "uncompressible_lz4", "uncompressible_zstd"};
 
-    /** Nested, view, union, run-end encoded, dictionary and extension cases: read (writing comes with issue 3). */
+    /**
+     * Nested, view, union, run-end encoded, dictionary and extension cases, compared with their JSON here; they are
+     * written back too, in {@link GoldWriteBackTest}.
+     */
     static final String[] CPP21_READ_ONLY = {"nested", "recursive_nested", "nested_large_offsets", "list_view",
             "map", "map_non_canonical", "union", "run_end_encoded", "binary_view", "dictionary",
             "dictionary_unsigned", "nested_dictionary", "duplicate_fieldnames", "extension"};
