@@ -52,12 +52,6 @@ class GoldFilesTest {
         for (String c : CPP21_READ_ONLY) add(tests, "cpp-21.0.0", c);
         for (String c : V1_LITTLE_ENDIAN) add(tests, "1.0.0-littleendian", c);
         add(tests, "4.0.0-shareddict", "shared_dict");
-        // The .stream of map_non_canonical was written by Arrow C++ with the canonical entries/key/value names,
-        // unlike its JSON and .arrow_file: only the file is compared.
-        for (String folder : new String[] {"cpp-21.0.0", "1.0.0-littleendian"}) {
-            tests.add(DynamicTest.dynamicTest(folder + "/map_non_canonical.arrow_file",
-                    () -> checkFile(folder, "map_non_canonical")));
-        }
         return tests;
     }
 
