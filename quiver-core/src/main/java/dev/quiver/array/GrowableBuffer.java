@@ -5,8 +5,8 @@ import dev.quiver.memory.LE;
 import java.lang.foreign.MemorySegment;
 
 /**
- * A heap byte buffer that doubles as it fills. {@link #finish()} hands out a segment over a byte[] whose size is
- * the content rounded up to a multiple of 8 (zero padding), as the IPC format requires of buffers.
+ * A heap byte buffer that doubles as it fills. {@link #finish()} hands out an off-heap copy whose size is the
+ * content rounded up to a multiple of 8 (zero padding), as the IPC format requires of buffers.
  */
 final class GrowableBuffer {
     static final int MAX = Integer.MAX_VALUE - 16;
@@ -68,9 +68,16 @@ final class GrowableBuffer {
         return segment;
     }
 
-    /** The content as a segment padded with zeros to a multiple of 8 bytes. */
+    /**
+     * The content as an off-heap segment padded with zeros to a multiple of 8 bytes, in memory the garbage
+     * collector frees once no array refers to it. Off-heap, so that writers hand it to the operating system
+     * as it is (a heap buffer would be copied into a temporary direct buffer by every channel write).
+     */
     MemorySegment finish() {
         long padded = (size + 7) & ~7L;
-        return MemorySegment.ofArray(java.util.Arrays.copyOf(bytes, (int) padded));
+        if (padded == 0) return ArrayData.ABSENT;
+        MemorySegment out = java.lang.foreign.Arena.ofAuto().allocate(padded, 8);
+        MemorySegment.copy(segment, 0, out, 0, size);
+        return out;
     }
 }
