@@ -228,6 +228,15 @@ class IntegrationCommandTest {
         }
     }
 
+    /** The argument style archery uses for Arrow C++'s arrow-json-integration-test. */
+    @Test
+    void archeryStyleArguments() {
+        Cli r = Cli.run("integration", "--integration", "--arrow=" + nested().file(), "--json=" + nested().json(),
+                "--mode=VALIDATE");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("equal: "), r.toString());
+    }
+
     @Test
     void usageErrors() {
         Cli none = Cli.run("integration");
