@@ -117,9 +117,10 @@ final class ByteSwap {
         };
         long n = size / w;
         switch (kind) {
-            case W2 -> { for (long i = 0; i < n; i++) dst.setAtIndex(LE.SHORT, i, src.getAtIndex(BE_SHORT, i)); }
-            case W4 -> { for (long i = 0; i < n; i++) dst.setAtIndex(LE.INT, i, src.getAtIndex(BE_INT, i)); }
-            case W8 -> { for (long i = 0; i < n; i++) dst.setAtIndex(LE.LONG, i, src.getAtIndex(BE_LONG, i)); }
+            // a copy between layouts of opposite byte order swaps every element (a bulk intrinsic)
+            case W2 -> MemorySegment.copy(src, BE_SHORT, 0, dst, LE.SHORT, 0, n);
+            case W4 -> MemorySegment.copy(src, BE_INT, 0, dst, LE.INT, 0, n);
+            case W8 -> MemorySegment.copy(src, BE_LONG, 0, dst, LE.LONG, 0, n);
             case W16, W32 -> {
                 int words = w / 8;
                 for (long i = 0; i < n; i++) {
@@ -167,7 +168,7 @@ final class ByteSwap {
      */
     static RecordBatchEncoder.Encoded toBigEndian(List<Field> fields,
                                                   RecordBatchEncoder.Encoded plain, int alignment,
-                                                  BufferCodec codec, Arena scratch) {
+                                                  BufferCodec codec, Arena scratch, CodecPool pool) {
         RecordBatchHeader h = plain.header();
         MemorySegment body = scratch.allocate(Math.max(plain.bodyLength(), 1), 8);
         long at = 0;
@@ -181,7 +182,7 @@ final class ByteSwap {
         if (kinds.size() != h.bufferCount()) {
             throw new IllegalStateException("encoded " + h.bufferCount() + " buffers, the fields have " + kinds.size());
         }
-        BodyBuilder out = new BodyBuilder(alignment, codec, scratch);
+        BodyBuilder out = new BodyBuilder(alignment, codec, scratch, pool);
         for (int i = 0; i < kinds.size(); i++) {
             MemorySegment buffer = body.asSlice(h.bufferOffsets()[i], h.bufferLengths()[i]);
             out.add(swap(kinds.get(i), buffer, false, scratch));

@@ -21,6 +21,9 @@ final class GrowingBuffer implements AutoCloseable {
     private long filled;
 
     GrowingBuffer(long target, boolean heap) {
+        if (heap && target > Integer.MAX_VALUE - 16) {
+            throw new dev.quiver.LimitExceededException("a heap buffer cannot hold " + target + " bytes");
+        }
         this.target = target;
         this.heap = heap;
     }

@@ -10,8 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Stage one of reading a stream from a {@link ByteSource} (pull): frames, with the checks of
- * {@link MessageFraming}. Reads the continuation marker and metadata length, the metadata
+ * Walks the framed messages of a {@link ByteSource} without decoding bodies (for {@link Inspector}; streams
+ * are read through {@link StreamDecoder}), with the checks of {@link MessageFraming}. Reads the continuation marker and metadata length, the metadata
  * (verified and decoded by {@link dev.quiver.metadata.MessageCodec}), and on request the body. Streams from writers before
  * Arrow 0.15, whose messages start directly with the length, are accepted too.
  */

@@ -25,8 +25,10 @@ import java.util.Objects;
  * the message in progress, in memory that grows with the bytes received, never with a declared length. A
  * batch handed out owns its body's memory and stays valid when later chunks arrive; batches that use
  * dictionaries borrow those from the decoder until it {@linkplain #close() closes} (or until they are
- * {@linkplain RecordBatch#detach() detached}). Framing, metadata verification, record batch decoding, byte
- * swapping of big-endian data and dictionaries are the same stages as {@link StreamReader}'s. Streams with
+ * {@linkplain RecordBatch#detach() detached}). {@link StreamReader} is a pull loop over this decoder that
+ * hands it whole metadata and bodies without copying them; the stages behind it are {@link MessageFraming}
+ * (framing checks), {@link StreamState} (message order), {@link BatchAssembler} and {@link RecordBatchDecoder}
+ * (with {@link ByteSwap} for big-endian data) and {@link DictionaryMemo}. Streams with
  * the framing of Arrow before 0.15 (no continuation marker) are accepted.
  *
  * <p>Errors in the input are {@link dev.quiver.QuiverException}s thrown from {@code consume} or
@@ -194,12 +196,64 @@ public final class StreamDecoder implements AutoCloseable {
         try {
             if (step != Step.FAILED) finish();
         } finally {
-            closed = true;
-            discardMessage();
-            owner.close();
-            for (Arena a : retained) a.close();
-            retained.clear();
+            release();
         }
+    }
+
+    // ---- the blocking reader's entry points: whole units without copies ----
+
+    /** Whether the decoder waits for metadata or a body (not a prefix), i.e. {@link #consumeUnit} applies. */
+    boolean awaitsUnit() {
+        return step == Step.METADATA || step == Step.BODY;
+    }
+
+    /** Whether the decoder waits for the body of a message. */
+    boolean awaitsBody() {
+        return step == Step.BODY;
+    }
+
+    /**
+     * Feeds the whole metadata or body the decoder waits for ({@link #nextRequiredSize()} bytes) without
+     * copying it: {@code unit} is decoded in place, so it must stay valid as long as what is decoded from it:
+     * it is either held by {@code arena} (which a record batch then owns, or the decoder keeps for a
+     * dictionary) or, with a null arena, memory that outlives the decoder and its batches. A shorter unit
+     * (the input ended) is copied like any chunk, and {@code arena} closed.
+     */
+    void consumeUnit(MemorySegment unit, Arena arena) {
+        checkUsable();
+        boolean whole = step == Step.METADATA ? metadata.capacity() == 0 && unit.byteSize() == metadata.missing()
+                : step == Step.BODY && body.capacity() == 0 && unit.byteSize() == body.missing();
+        if (!whole) {
+            try {
+                consume(unit);
+            } finally {
+                if (arena != null) arena.close();
+            }
+            return;
+        }
+        try {
+            position += unit.byteSize();
+            if (step == Step.METADATA) {
+                if (arena != null) arena.close();
+                metadataComplete(unit);
+            } else {
+                body = null;
+                dispatch(unit, arena);
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    /** Releases the decoder's memory without finishing the input (a reader closed before the end). */
+    void release() {
+        if (closed) return;
+        closed = true;
+        discardMessage();
+        owner.close();
+        for (Arena a : retained) a.close();
+        retained.clear();
     }
 
     // ---- steps ----
@@ -226,7 +280,11 @@ public final class StreamDecoder implements AutoCloseable {
             return k;
         }
         metadataOffset = position;
-        metadata = new GrowingBuffer(length, true);
+        try {
+            metadata = new GrowingBuffer(length, true);
+        } catch (dev.quiver.LimitExceededException e) {
+            throw e.at(resource, position - 4, null);
+        }
         step = Step.METADATA;
         return k;
     }
@@ -234,8 +292,12 @@ public final class StreamDecoder implements AutoCloseable {
     private long metadata(MemorySegment chunk, long at) {
         long k = metadata.take(chunk, at);
         position += k;
-        if (!metadata.isComplete()) return k;
-        Message m = MessageFraming.decode(metadata.segment(), limits, resource, metadataOffset);
+        if (metadata.isComplete()) metadataComplete(metadata.segment());
+        return k;
+    }
+
+    private void metadataComplete(MemorySegment bytes) {
+        Message m = MessageFraming.decode(bytes, limits, resource, metadataOffset);
         metadata = null;
         state.check(m, messageOffset);
         message = m;
@@ -243,7 +305,6 @@ public final class StreamDecoder implements AutoCloseable {
         body = new GrowingBuffer(m.bodyLength(), false);
         step = Step.BODY;
         if (m.bodyLength() == 0) dispatch();
-        return k;
     }
 
     private long body(MemorySegment chunk, long at) {
@@ -255,13 +316,19 @@ public final class StreamDecoder implements AutoCloseable {
 
     /** The message in progress is complete: decode it and tell the listener. */
     private void dispatch() {
-        Message m = message;
         GrowingBuffer b = body;
-        message = null;
         body = null;
+        dispatch(b.segment(), b.release());
+    }
+
+    /**
+     * Decodes the message in progress over {@code bytes}, its body, held by {@code arena} (which a record batch
+     * takes over and a dictionary keeps until close) or, when null, by memory that outlives the decoder.
+     */
+    private void dispatch(MemorySegment bytes, Arena arena) {
+        Message m = message;
+        message = null;
         step = Step.PREFIX;
-        MemorySegment bytes = b.segment();
-        Arena arena = b.release();
         StreamState.Decoded decoded;
         if (StreamState.isRecordBatch(m)) {
             try {

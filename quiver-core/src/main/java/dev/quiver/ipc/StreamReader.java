@@ -1,6 +1,5 @@
 package dev.quiver.ipc;
 
-import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.type.Schema;
 
@@ -17,31 +16,55 @@ import java.util.NoSuchElementException;
  * Reads the IPC streaming format. The schema is read when the reader opens; batches are read one at a time
  * with {@link #readNext()} or by iterating. Each batch stays valid until it or this reader is closed; reading
  * the next batch never overwrites it. When reading from memory, batches are zero-copy slices of it.
+ *
+ * <p>A thin pull loop over {@link StreamDecoder}: it reads exactly what the decoder needs next (prefix,
+ * metadata, body) and hands each metadata or body over whole, so nothing is copied: bodies read from memory
+ * are slices of it, bodies read from a channel land once in memory the batch owns.
  */
 public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable {
-    private final MessageReader messages;
+    private final ByteSource source;
+    private final StreamDecoder decoder;
     private final Schema schema;
-    private final MemoryOwner owner;
-    private final StreamState state;
+    private final byte[] small = new byte[4];
+    private RecordBatch next;
     private boolean closed;
-    private boolean ended;
 
     StreamReader(ByteSource source, String resource, IpcReadOptions options) throws IOException {
-        this.messages = new MessageReader(source, resource, options.limits());
-        this.owner = new MemoryOwner(Arena.ofShared());
-        this.state = new StreamState(resource, options, owner);
+        this.source = source;
+        this.decoder = new StreamDecoder(new StreamDecoder.Listener() {
+            @Override public void onRecordBatch(RecordBatch batch) { next = batch; }
+        }, options, resource);
         try {
-            MessageReader.Framed first = messages.next();
-            if (first == null) state.end(0);
-            state.check(first.message(), first.offset());
-            MemorySegment body = messages.body(first, null);
-            state.accept(first.message(), first.offset(), body, first.bodyOffset(), null);
-            this.schema = state.schema();
+            while (decoder.schema() == null) step();
+            this.schema = decoder.schema();
         } catch (IOException | RuntimeException e) {
-            owner.close();
-            messages.close();
+            decoder.release();
+            source.close();
             throw e;
         }
+    }
+
+    /** Feeds the decoder what it needs next; at the end of the input, finishes it (which may throw). */
+    private void step() throws IOException {
+        long n = decoder.nextRequiredSize();
+        if (!decoder.awaitsUnit()) {
+            int got = source.readSmall(small, (int) n);
+            if (got > 0) decoder.consume(small, 0, got);
+            if (got < n) decoder.finish();
+            return;
+        }
+        // from memory: a slice; from a channel: metadata on the heap, a body in an arena that its record batch
+        // owns (or, for a dictionary, that the decoder keeps)
+        Arena arena = source.isMemory() || !decoder.awaitsBody() ? null : Arena.ofShared();
+        MemorySegment unit;
+        try {
+            unit = source.read(n, arena);
+        } catch (IOException | RuntimeException e) {
+            if (arena != null) arena.close();
+            throw e;
+        }
+        decoder.consumeUnit(unit, arena);
+        if (unit.byteSize() < n) decoder.finish();
     }
 
     /** The schema; little-endian even when the stream's data is big-endian (batches are swapped as read). */
@@ -50,29 +73,10 @@ public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable 
     /** The next record batch, or null at the end of the stream. */
     public RecordBatch readNext() throws IOException {
         if (closed) throw new IllegalStateException("stream reader is closed");
-        while (!ended) {
-            MessageReader.Framed f = messages.next();
-            if (f == null) {
-                ended = true;
-                return null;
-            }
-            state.check(f.message(), f.offset());
-            if (StreamState.isRecordBatch(f.message())) {
-                // from memory the batch is a slice of it; from a channel the body goes to memory the batch owns
-                Arena arena = messages.isMemory() ? null : Arena.ofShared();
-                try {
-                    MemorySegment body = messages.body(f, arena);
-                    var read = (StreamState.BatchRead) state.accept(f.message(), f.offset(), body, f.bodyOffset(), arena);
-                    return read.batch();
-                } catch (IOException | RuntimeException e) {
-                    if (arena != null && arena.scope().isAlive()) arena.close();
-                    throw e;
-                }
-            }
-            MemorySegment body = messages.body(f, owner.arena());
-            state.accept(f.message(), f.offset(), body, f.bodyOffset(), owner.arena());
-        }
-        return null;
+        while (next == null && !decoder.isEnded()) step();
+        RecordBatch b = next;
+        next = null;
+        return b;
     }
 
     /** Reads every remaining batch. */
@@ -116,9 +120,9 @@ public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable 
         if (closed) return;
         closed = true;
         try {
-            messages.close();
+            source.close();
         } finally {
-            owner.close();
+            decoder.release();
         }
     }
 }

@@ -70,7 +70,7 @@ public class StreamWriter implements AutoCloseable {
             return RecordBatchEncoder.encode(length, columns, options.alignment(), codec, scratch, pool);
         }
         RecordBatchEncoder.Encoded plain = RecordBatchEncoder.encode(length, columns, options.alignment(), null, scratch);
-        return ByteSwap.toBigEndian(fields, plain, options.alignment(), codec, scratch);
+        return ByteSwap.toBigEndian(fields, plain, options.alignment(), codec, scratch, pool);
     }
 
     /** Scratch memory for one message: shared when buffers may be compressed on the pool. */

@@ -1,6 +1,5 @@
 package dev.quiver.ipc;
 
-import dev.quiver.UnsupportedFeatureException;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayEquality;
 import dev.quiver.array.Arrays;
@@ -38,12 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Big-endian data: written with {@code IpcWriteOptions.withEndianness(BIG)} (schema says Big, every buffer
  * swapped), read back swapped to little-endian with a little-endian schema, equal to what was written. Covers
  * every type of {@link SampleData}, nested and dictionary-encoded fields, and every gold case's batches the
- * encoder can write; the raw bytes are checked to really be big-endian.
+ * (unions, views, list views, run-end encoded, nested dictionaries included); the raw bytes are checked to
+ * really be big-endian.
  */
 class BigEndianRoundTripTest {
     private static final IpcWriteOptions BIG = IpcWriteOptions.DEFAULT.withEndianness(Endianness.BIG);
@@ -123,7 +124,7 @@ class BigEndianRoundTripTest {
                 Field f = c.getValue().getKey();
                 Schema schema = Schema.of(f, Field.nullable("i", Types.INT32));
                 Array a = Arrays.of(f, c.getValue().getValue());
-                roundTripOrSameRefusal(schema, List.of(batch(schema, a), batch(schema, a.slice(1, a.length() - 1))));
+                roundTripViaLittleEndian(schema, List.of(batch(schema, a), batch(schema, a.slice(1, a.length() - 1))));
             }));
         }
         return tests;
@@ -153,26 +154,16 @@ class BigEndianRoundTripTest {
             schema = r.schema();
             batches = r.readAll();
             batches.forEach(RecordBatch::detach);
-        } catch (UnsupportedFeatureException e) {
-            return; // the reader refuses this case (e.g. delta dictionaries): nothing to write; GoldFilesTest covers it
         }
-        roundTripOrSameRefusal(schema, batches);
+        roundTripViaLittleEndian(schema, batches);
     }
 
     /**
-     * When the encoder writes these batches little-endian, they round-trip big-endian equal to the little-endian
-     * round trip (and to the originals); when it refuses, it refuses big-endian with the same exception.
+     * The batches written little-endian and read back, then written big-endian every way and read back: equal
+     * to the little-endian round trip (so only the byte order differs).
      */
-    private static void roundTripOrSameRefusal(Schema schema, List<RecordBatch> batches) throws IOException {
-        byte[] little;
-        try {
-            little = write(schema, batches, IpcWriteOptions.DEFAULT, false);
-        } catch (UnsupportedFeatureException e) {
-            UnsupportedFeatureException big = assertThrows(UnsupportedFeatureException.class,
-                    () -> write(schema, batches, BIG, false));
-            assertEquals(e.getMessage(), big.getMessage());
-            return;
-        }
+    private static void roundTripViaLittleEndian(Schema schema, List<RecordBatch> batches) throws IOException {
+        byte[] little = write(schema, batches, IpcWriteOptions.DEFAULT, false);
         List<RecordBatch> expected;
         try (StreamReader r = Ipc.openStream(little)) {
             expected = r.readAll();
@@ -283,6 +274,75 @@ class BigEndianRoundTripTest {
         try (StreamReader r = Ipc.openStream(write(schema, List.of(b), BIG, false))) {
             compareAll(List.of(b), r.readAll(), "read back");
         }
+    }
+
+    @Test
+    void unionRunEndViewAndListViewBuffersAreBigEndianOnTheWire() throws IOException {
+        ArrowType.Union dense = new ArrowType.Union(UnionMode.DENSE, new int[] {5, 9});
+        Field union = Field.nullable("u", dense, Field.nullable("a", Types.INT16), Field.nullable("b", Types.UTF8));
+        Field ree = Field.nullable("r", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", Types.INT16),
+                Field.nullable("values", Types.INT32));
+        Field view = Field.nullable("v", Types.UTF8_VIEW);
+        Field listView = Field.nullable("lv", new ArrowType.ListView(), Field.nullable("item", Types.INT8));
+        Schema schema = Schema.of(union, ree, view, listView);
+        RecordBatch b = RecordBatch.of(schema, List.of(
+                Arrays.denseUnion(dense, new byte[] {5, 9, 5}, new int[] {0, 0, 1}, Arrays.int16(1, 2), Arrays.utf8("x")),
+                Arrays.of(ree, List.of(7, 7, 8)),
+                Arrays.of(view, List.of("abc", "0123456789abcdef", "z")),
+                Arrays.of(listView, List.of(List.of((byte) 1), List.of(), List.of((byte) 2, (byte) 3)))));
+        List<byte[]> big = buffers(write(schema, List.of(b), BIG, false));
+        int i = 0;
+        assertEquals("050905", hex(big.get(i++)), "union type ids: int8, not swapped");
+        assertEquals("000000000000000000000001", hex(big.get(i++)), "dense union offsets: int32");
+        i++;
+        assertEquals("00010002", hex(big.get(i++)), "union child int16");
+        i++;
+        assertEquals("0000000000000001", hex(big.get(i++)), "union child utf8 offsets");
+        assertEquals("78", hex(big.get(i++)));
+        i++;
+        assertEquals("00020003", hex(big.get(i++)), "run ends: int16");
+        i++;
+        assertEquals("0000000700000008", hex(big.get(i++)), "REE values");
+        i++;
+        String views = hex(big.get(i++));
+        assertEquals("00000003" + "616263" + "00".repeat(9), views.substring(0, 32), "inline view");
+        assertEquals("00000010" + "30313233" + "00000000" + "00000000", views.substring(32, 64), "out-of-line view");
+        assertEquals("30313233343536373839616263646566", hex(big.get(i++)), "variadic data: not swapped");
+        i++;
+        assertEquals("000000000000000100000001", hex(big.get(i++)), "list_view offsets");
+        assertEquals("000000010000000000000002", hex(big.get(i++)), "list_view sizes");
+        i++;
+        assertEquals("010203", hex(big.get(i++)), "int8 items");
+        assertEquals(i, big.size());
+        try (StreamReader r = Ipc.openStream(write(schema, List.of(b), BIG.withCompression(CompressionType.ZSTD), false))) {
+            compareAll(List.of(b), r.readAll(), "read back");
+        }
+    }
+
+    /** Little-endian buffers under a schema that says Big: the swapped offsets are caught by validation. */
+    @Test
+    void littleEndianBodyDeclaredBigEndianIsRejectedNotMisread() throws IOException {
+        Schema schema = Schema.of(Field.nullable("s", Types.UTF8));
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.utf8("ab", "c", null)));
+        byte[] little = write(schema, List.of(b), IpcWriteOptions.DEFAULT, false);
+        var layout = Inspector.stream(MemorySegment.ofArray(little));
+        byte[] meta = dev.quiver.metadata.MessageCodec.encode(new dev.quiver.metadata.Message(
+                dev.quiver.type.MetadataVersion.V5, new MessageHeader.SchemaHeader(schema.withEndianness(Endianness.BIG)),
+                0, Map.of()));
+        int padded = (meta.length + 7) & -8;
+        java.nio.ByteBuffer lie = java.nio.ByteBuffer.allocate(8 + padded + little.length - (int) layout.messages().get(1).offset())
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        lie.putInt(-1).putInt(padded).put(meta).position(8 + padded);
+        lie.put(little, (int) layout.messages().get(1).offset(), little.length - (int) layout.messages().get(1).offset());
+        byte[] bytes = lie.array();
+        try (StreamReader r = Ipc.openStream(bytes)) {
+            dev.quiver.InvalidDataException e = assertThrows(dev.quiver.InvalidDataException.class, r::readNext);
+            assertEquals("s", e.fieldPath());
+            assertTrue(e.detail().contains("offset"), e.detail());
+        }
+        var d = new StreamDecoder(new StreamDecoder.Listener() {});
+        assertThrows(dev.quiver.InvalidDataException.class, () -> d.consume(bytes));
+        d.close();
     }
 
     @Test

@@ -162,6 +162,39 @@ class StreamDecoderTest {
         d.close();
     }
 
+    /** The blocking reader runs over the decoder without copying: batches read from memory are slices of it. */
+    @Test
+    void streamReaderFromMemoryIsZeroCopy() throws IOException {
+        Schema schema = Schema.of(Field.nullable("i", Types.INT32), Field.nullable("s", Types.UTF8));
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.int32(1, 2, null), Arrays.utf8("a", "bb", "ccc")));
+        for (IpcWriteOptions options : List.of(IpcWriteOptions.DEFAULT,
+                IpcWriteOptions.DEFAULT.withEndianness(dev.quiver.type.Endianness.BIG))) {
+            byte[] bytes = BigEndianRoundTripTest.write(schema, List.of(b, b), options, false);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment input = arena.allocate(bytes.length, 8).copyFrom(MemorySegment.ofArray(bytes));
+                try (StreamReader r = Ipc.openStream(input)) {
+                    for (RecordBatch got; (got = r.readNext()) != null; ) {
+                        assertNull(ArrayEquality.compare(b, got));
+                        boolean big = options.endianness() == dev.quiver.type.Endianness.BIG;
+                        assertEquals(!big, inside(input, got.column(0).data().buffer(1)), "int32 values: a slice unless swapped");
+                        assertTrue(inside(input, got.column(0).data().buffer(0)), "validity: always a slice");
+                        assertTrue(inside(input, got.column(1).data().buffer(2)), "utf8 data: always a slice");
+                    }
+                }
+                try (StreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
+                    RecordBatch got = r.readNext();
+                    assertFalse(inside(input, got.column(0).data().buffer(0)), "from a channel: the batch's own memory");
+                    assertNull(ArrayEquality.compare(b, got));
+                }
+            }
+        }
+    }
+
+    private static boolean inside(MemorySegment outer, MemorySegment inner) {
+        return inner.isNative() && inner.address() >= outer.address()
+                && inner.address() + inner.byteSize() <= outer.address() + outer.byteSize();
+    }
+
     // ---- hostile input ----
 
     @Test
@@ -192,18 +225,23 @@ class StreamDecoderTest {
     void aDeclaredLengthAllowedByTheLimitsAllocatesOnlyWithTheBytesReceived() {
         IpcReadOptions lax = IpcReadOptions.DEFAULT.withLimits(IpcLimits.DEFAULT.withMaxMetadataLength(Integer.MAX_VALUE));
         StreamDecoder d = new StreamDecoder(new StreamDecoder.Listener() {}, lax);
-        d.consume(ByteBuffer.wrap(bytes(-1, Integer.MAX_VALUE)));
-        assertEquals(Integer.MAX_VALUE, d.nextRequiredSize());
+        d.consume(ByteBuffer.wrap(bytes(-1, 1 << 30)));
+        assertEquals(1 << 30, d.nextRequiredSize());
         assertEquals(0, d.bufferedCapacity(), "nothing allocated before bytes arrive");
         d.consume(new byte[100], 0, 100);
-        assertEquals(Integer.MAX_VALUE - 100L, d.nextRequiredSize());
+        assertEquals((1 << 30) - 100L, d.nextRequiredSize());
         assertEquals(GrowingBuffer.MIN_CAPACITY, d.bufferedCapacity());
         for (int i = 0; i < 20; i++) d.consume(new byte[10_000], 0, 10_000);
         assertTrue(d.bufferedCapacity() <= 2 * 200_100L, "grows with the bytes received: " + d.bufferedCapacity());
         InvalidDataException e = assertThrows(InvalidDataException.class, d::finish);
-        assertEquals("unexpected end of input in message metadata: expected 2147483647 bytes, found 200100", e.detail());
+        assertEquals("unexpected end of input in message metadata: expected 1073741824 bytes, found 200100", e.detail());
         assertEquals(8, e.offset());
         d.close(); // releases what was held; does not throw again
+
+        // metadata that no heap array could hold is refused even when the limits allow it
+        QuiverException tooBig = pushFails(bytes(-1, Integer.MAX_VALUE), lax);
+        assertEquals(LimitExceededException.class, tooBig.getClass());
+        assertEquals(4, tooBig.offset());
     }
 
     @Test
