@@ -11,6 +11,7 @@ import dev.quiver.json.IntegrationEquality;
 import dev.quiver.json.IntegrationJson;
 import dev.quiver.json.JsonBatch;
 import dev.quiver.json.JsonFile;
+import dev.quiver.type.Endianness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +59,10 @@ final class IntegrationCommand implements Callable<Integer> {
     @Option(names = "--compression", paramLabel = "none|lz4|zstd", defaultValue = "none",
             description = "JSON_TO_ARROW: body compression (default ${DEFAULT-VALUE}).")
     ConvertCommand.Compression compression;
+
+    @Option(names = "--endianness", paramLabel = "little|big", defaultValue = "little",
+            description = "JSON_TO_ARROW: byte order of the data written (default ${DEFAULT-VALUE}).")
+    Endianness endianness;
 
     @Option(names = "--integration", hidden = true, description = "Accepted for archery compatibility; no effect.")
     boolean integration;
@@ -109,7 +114,7 @@ final class IntegrationCommand implements Callable<Integer> {
             case NONE -> null;
             case LZ4 -> CompressionType.LZ4_FRAME;
             case ZSTD -> CompressionType.ZSTD;
-        });
+        }).withEndianness(endianness);
         Path tmp = Outputs.tempBeside(arrow, ".tmp");
         boolean moved = false;
         try {

@@ -89,7 +89,7 @@ class IntegrationCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void jsonToArrowThenValidate(GoldCase c) {
+    void jsonToArrowThenValidate(GoldCase c) throws IOException {
         Path file = dir.resolve("out.arrow_file");
         Cli w = Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", file, "--json", c.json());
         assertEquals(0, w.exit(), w.toString());
@@ -100,6 +100,15 @@ class IntegrationCommandTest {
                 "--format", "stream", "--compression", "zstd");
         assertEquals(0, s.exit(), s.toString());
         assertValid(stream, c.json());
+
+        Path big = dir.resolve("big.arrow_file");
+        Cli b = Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", big, "--json", c.json(),
+                "--endianness", "big", "--compression", "lz4");
+        assertEquals(0, b.exit(), b.toString());
+        try (dev.quiver.ipc.FileReader r = dev.quiver.ipc.Ipc.openFile(big)) {
+            assertEquals(dev.quiver.type.Endianness.BIG, r.footer().schema().endianness());
+        }
+        assertValid(big, c.json());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -217,6 +226,15 @@ class IntegrationCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left");
         }
+    }
+
+    /** The argument style archery uses for Arrow C++'s arrow-json-integration-test. */
+    @Test
+    void archeryStyleArguments() {
+        Cli r = Cli.run("integration", "--integration", "--arrow=" + nested().file(), "--json=" + nested().json(),
+                "--mode=VALIDATE");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("equal: "), r.toString());
     }
 
     @Test

@@ -11,7 +11,8 @@ class MainTest {
         Cli r = Cli.run();
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("Usage: quiver"), r.toString());
-        for (String c : new String[] {"demo", "inspect", "print", "convert", "validate"}) {
+        for (String c : new String[] {"demo", "inspect", "print", "convert", "validate", "integration",
+                "stream-to-file", "file-to-stream"}) {
             assertTrue(r.out().contains("  " + c + " "), c + " listed\n" + r);
         }
     }

@@ -24,7 +24,8 @@ import java.util.Map;
  *       names, and its IPC reader has restored the canonical {@code entries}/{@code key}/{@code value} names, so
  *       the gold {@code generated_map_non_canonical.stream} says {@code entries} where its JSON says
  *       {@code some_entries}. Their types and nullability are still compared;</li>
- *   <li>endianness: the data is compared by value once read.</li>
+ *   <li>endianness: Quiver's readers hand out big-endian data swapped to little-endian under a little-endian
+ *       schema (as Arrow C++ swaps to native order by default), so what is compared is values.</li>
  * </ul>
  *
  * <p>Batches: the same number, each with the same row count and, column by column, the same values as
