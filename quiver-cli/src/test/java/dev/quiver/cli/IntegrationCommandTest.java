@@ -87,6 +87,40 @@ class IntegrationCommandTest {
         assertValid(c.stream(), c.json());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void jsonToArrowThenValidate(GoldCase c) {
+        Path file = dir.resolve("out.arrow_file");
+        Cli w = Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", file, "--json", c.json());
+        assertEquals(0, w.exit(), w.toString());
+        assertValid(file, c.json());
+
+        Path stream = dir.resolve("out.stream");
+        Cli s = Cli.run("integration", "--mode=JSON_TO_ARROW", "--arrow=" + stream, "--json=" + c.json(),
+                "--format", "stream", "--compression", "zstd");
+        assertEquals(0, s.exit(), s.toString());
+        assertValid(stream, c.json());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void arrowToJsonToArrowThenValidate(GoldCase c) {
+        Path json = dir.resolve("from-file.json");
+        Cli toJson = Cli.run("integration", "--mode", "ARROW_TO_JSON", "--arrow", c.file(), "--json", json);
+        assertEquals(0, toJson.exit(), toJson.toString());
+        assertValid(c.file(), json);
+        Path file = dir.resolve("again.arrow_file");
+        Cli toArrow = Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", file, "--json", json);
+        assertEquals(0, toArrow.exit(), toArrow.toString());
+        assertValid(file, c.json());
+
+        // from the stream, to gzip-compressed JSON
+        Path gz = dir.resolve("from-stream.json.gz");
+        Cli fromStream = Cli.run("integration", "--mode", "ARROW_TO_JSON", "--arrow", c.stream(), "--json", gz);
+        assertEquals(0, fromStream.exit(), fromStream.toString());
+        assertValid(c.stream(), gz);
+    }
+
     // ---- failures ----------------------------------------------------------------------------------
 
     private static String goldText(GoldCase c) throws IOException {
@@ -134,6 +168,19 @@ class IntegrationCommandTest {
     }
 
     @Test
+    void rowAndBatchCountsAreCompared() {
+        GoldCase primitive = new GoldCase("cpp-21.0.0", "primitive");
+        GoldCase zeroLength = new GoldCase("cpp-21.0.0", "primitive_zerolength");
+        Cli rows = validate(primitive.stream(), zeroLength.json());
+        assertEquals(1, rows.exit(), rows.toString());
+        assertTrue(rows.err().endsWith(": batch 0: row count: expected 0, got 17\n"), rows.toString());
+        GoldCase noBatches = new GoldCase("cpp-21.0.0", "primitive_no_batches");
+        Cli batches = validate(noBatches.file(), primitive.json());
+        assertEquals(1, batches.exit(), batches.toString());
+        assertTrue(batches.err().endsWith(": number of record batches: expected 2, got 0\n"), batches.toString());
+    }
+
+    @Test
     void gzipIsToldByItsMagicNotItsName() throws IOException {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
@@ -143,6 +190,33 @@ class IntegrationCommandTest {
         assertValid(nested().file(), json);
         Path plain = Files.writeString(dir.resolve("plain.json"), goldText(nested()));
         assertValid(nested().stream(), plain);
+    }
+
+    @Test
+    void arrowToJsonKeepsAGrowingDictionaryWhole() throws IOException {
+        Path stream = Files.write(dir.resolve("deltas.arrows"),
+                PipeCommandsTest.dictionaryStream(true, List.of("a", "b"), List.of("a", "b", "c")));
+        Path json = dir.resolve("deltas.json");
+        Cli r = Cli.run("integration", "--mode", "ARROW_TO_JSON", "--arrow", stream, "--json", json);
+        assertEquals(0, r.exit(), r.toString());
+        assertValid(stream, json);
+        assertTrue(Files.readString(json).contains("\"DATA\": [\n              \"a\",\n              \"b\",\n"
+                + "              \"c\"\n"), "one dictionary, a b c");
+    }
+
+    @Test
+    void arrowToJsonRefusesAReplacedDictionary() throws IOException {
+        Path stream = Files.write(dir.resolve("replaced.arrows"),
+                PipeCommandsTest.dictionaryStream(false, List.of("a", "b"), List.of("x", "y", "z")));
+        Path json = dir.resolve("replaced.json");
+        Cli r = Cli.run("integration", "--mode", "ARROW_TO_JSON", "--arrow", stream, "--json", json);
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("quiver: batch 1 replaces dictionary id 0; integration JSON holds one dictionary per id ("
+                + stream + ", field 'd')\n", r.err());
+        assertFalse(Files.exists(json));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
     }
 
     @Test

@@ -1,14 +1,24 @@
 package dev.quiver.cli;
 
+import dev.quiver.array.RecordBatch;
 import dev.quiver.cli.CliTestData.GoldCase;
+import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.IpcWriteOptions;
+import dev.quiver.ipc.MessageSummary;
+import dev.quiver.ipc.StreamWriter;
+import dev.quiver.metadata.MessageHeader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,6 +62,23 @@ class PipeCommandsTest {
         return out;
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void streamToFileKeepsEverything(GoldCase c) throws IOException {
+        Path file = streamToFile(Files.readAllBytes(c.stream()), "x.arrow_file");
+        IntegrationCommandTest.assertValid(file, c.json());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void fileToStreamKeepsEverything(GoldCase c) throws IOException {
+        Path stream = fileToStream(c.file(), "x.stream");
+        IntegrationCommandTest.assertValid(stream, c.json());
+        // and back again, through both pipes
+        Path file = streamToFile(Files.readAllBytes(stream), "y.arrow_file");
+        IntegrationCommandTest.assertValid(file, c.json());
+    }
+
     @Test
     void schemaFieldAndBatchMetadataSurvive() throws IOException {
         Path stream = Samples.stream(dir, "s.arrows");
@@ -60,6 +87,66 @@ class PipeCommandsTest {
         assertEquals(java.util.Map.of("part", "one"), expected.batchMetadata().get(0));
         ConvertCommandTest.assertSameContent(expected, ConvertCommandTest.read(file));
         ConvertCommandTest.assertSameContent(expected, ConvertCommandTest.read(fileToStream(file, "t.arrows")));
+    }
+
+    /** A stream of two batches of one dictionary-encoded column: dictionary {@code first}, then {@code second}. */
+    static byte[] dictionaryStream(boolean deltas, List<String> first, List<String> second) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RecordBatch a = RecordBatch.builder().add("d", dev.quiver.array.Arrays.dictionary(
+                dev.quiver.array.Arrays.int8(0, 1, 0), dev.quiver.array.Arrays.utf8(first.toArray(String[]::new))))
+                .build();
+        RecordBatch b = RecordBatch.builder().add("d", dev.quiver.array.Arrays.dictionary(
+                dev.quiver.array.Arrays.int8(2, 0), dev.quiver.array.Arrays.utf8(second.toArray(String[]::new))))
+                .build();
+        try (StreamWriter w = Ipc.newStream(bytes, a.schema(), IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(deltas))) {
+            w.write(a);
+            w.write(b);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Dictionary batch messages as "id full" / "id delta", in order. */
+    private static List<String> dictionaryMessages(byte[] bytes, boolean file) {
+        long start = file ? 8 : 0;
+        long end = bytes.length;
+        if (file) end = bytes.length - 10 - ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(bytes.length - 10);
+        List<String> out = new ArrayList<>();
+        for (MessageSummary m : Samples.messages(bytes, start, end)) {
+            if (m.message().header() instanceof MessageHeader.DictionaryBatchHeader d) {
+                out.add(d.id() + (d.isDelta() ? " delta" : " full"));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void deltaDictionariesStayDeltasInFilesAndValuesSurviveBothWays() throws IOException {
+        byte[] stream = dictionaryStream(true, List.of("a", "b"), List.of("a", "b", "c"));
+        assertEquals(List.of("0 full", "0 delta"), dictionaryMessages(stream, false));
+        Path in = Files.write(dir.resolve("in.arrows"), stream);
+        ConvertCommandTest.Content expected = ConvertCommandTest.read(in);
+        assertEquals(List.of(List.of(List.of("a", "b", "a")), List.of(List.of("c", "a"))), expected.columns());
+
+        Path file = streamToFile(stream, "deltas.arrow");
+        assertEquals(List.of("0 full", "0 delta"), dictionaryMessages(Files.readAllBytes(file), true));
+        ConvertCommandTest.assertSameContent(expected, ConvertCommandTest.read(file));
+
+        // Quiver's file reader applies every dictionary batch of a file before the first record batch (as Arrow
+        // C++'s does), so each batch comes with the whole dictionary: the stream gets it once, in full.
+        Path back = fileToStream(file, "back.arrows");
+        assertEquals(List.of("0 full"), dictionaryMessages(Files.readAllBytes(back), false));
+        ConvertCommandTest.assertSameContent(expected, ConvertCommandTest.read(back));
+    }
+
+    @Test
+    void aReplacedDictionaryCannotGoIntoAFile() throws IOException {
+        byte[] stream = dictionaryStream(false, List.of("a", "b"), List.of("x", "y", "z"));
+        assertEquals(List.of("0 full", "0 full"), dictionaryMessages(stream, false));
+        Cli.Binary r = Cli.runBinary(stream, "stream-to-file");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("quiver: batch 1: the dictionary with id 0 (field 'd') changed and does not "
+                + "start with the 2 values written before: the IPC file format allows delta dictionaries but no "
+                + "replacement (use a stream)"), r.toString());
     }
 
     // ---- failures ----------------------------------------------------------------------------------

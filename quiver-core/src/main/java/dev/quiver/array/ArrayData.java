@@ -70,6 +70,14 @@ public final class ArrayData {
     }
 
     /** A zero-copy slice sharing the buffers; the null count is recomputed from the bitmap. */
+    /**
+     * A deep copy of this array (buffers, children, dictionary) in memory of {@code arena}, readable for as
+     * long as the arena is open, whatever happens to the memory of this one.
+     */
+    public ArrayData copyTo(java.lang.foreign.Arena arena) {
+        return ArrayCopier.copy(this, arena);
+    }
+
     public ArrayData slice(int from, int count) {
         Objects.checkFromIndexSize(from, count, length);
         int nulls;

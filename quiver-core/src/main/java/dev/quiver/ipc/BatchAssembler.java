@@ -1,8 +1,8 @@
 package dev.quiver.ipc;
 
 import dev.quiver.InvalidDataException;
-import dev.quiver.UnsupportedFeatureException;
 import dev.quiver.array.Array;
+import dev.quiver.array.ArrayConcat;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
@@ -40,6 +40,18 @@ final class BatchAssembler {
         this.options = options;
         this.owner = owner;
         this.dictionaries = new DictionaryMemo(schema, resource);
+        for (Field f : schema.fields()) checkExtensions(f, f.name());
+    }
+
+    /** Registered extension types must accept their fields' storage types. */
+    private void checkExtensions(Field f, String path) {
+        try {
+            f.extensionType();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException("field of extension type '" + f.extensionName() + "' does not fit it: "
+                    + e.getMessage(), resource, -1, path, e);
+        }
+        for (Field c : f.children()) checkExtensions(c, path + "." + c.name());
     }
 
     DictionaryMemo dictionaries() { return dictionaries; }
@@ -78,14 +90,16 @@ final class BatchAssembler {
             throw new InvalidDataException("dictionary batch for id " + d.id() + ", which no field of the schema uses",
                     resource, messageOffset);
         }
-        if (d.isDelta()) {
-            throw new UnsupportedFeatureException("delta dictionary batches are not supported yet", resource,
-                    messageOffset, dictionaries.path(d.id()));
+        ArrayData previous = dictionaries.get(d.id());
+        if (d.isDelta() && previous == null) {
+            throw new InvalidDataException("delta dictionary batch for id " + d.id()
+                    + " before any dictionary with that id", resource, messageOffset, dictionaries.path(d.id()));
         }
         Field valueField = new Field(dictionaries.path(d.id()), field.type(), true, field.children(), null, null);
         List<ArrayData> columns = RecordBatchDecoder.decode(List.of(valueField), d.data(), body, bodyOffset, resource,
                 options, arena, dictionaries, message.version(), bigEndian);
-        dictionaries.put(d.id(), columns.get(0));
+        // A delta appends to the current dictionary in new memory: batches read earlier keep the old one.
+        dictionaries.put(d.id(), d.isDelta() ? ArrayConcat.concat(previous, columns.get(0), arena) : columns.get(0));
     }
 
     static String kind(Message m) {

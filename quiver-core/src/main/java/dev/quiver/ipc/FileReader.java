@@ -111,6 +111,9 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
 
     public Footer footer() { return footer; }
 
+    /** The custom metadata of the footer (empty when it has none). */
+    public java.util.Map<String, String> footerMetadata() { return footer.metadata(); }
+
     /** Byte offset of the footer. */
     public long footerOffset() { return footerOffset; }
 
@@ -152,12 +155,18 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
 
     private synchronized void loadDictionaries() {
         if (dictionariesLoaded) return;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (int i = 0; i < footer.dictionaries().size(); i++) {
             Block b = footer.dictionaries().get(i);
             Located m = locate(b, "dictionary " + i);
-            if (!(m.message.header() instanceof MessageHeader.DictionaryBatchHeader)) {
+            if (!(m.message.header() instanceof MessageHeader.DictionaryBatchHeader d)) {
                 throw new InvalidDataException("footer dictionary block " + i + " does not hold a dictionary batch",
                         resource, b.offset());
+            }
+            if (!seen.add(d.id()) && !d.isDelta()) {
+                throw new InvalidDataException("dictionary block " + i + " replaces dictionary id " + d.id()
+                        + ": the file format allows only delta dictionary batches after the first", resource,
+                        b.offset());
             }
             assembler.dictionaryBatch(m.message, b.offset(), m.body, m.bodyOffset, owner.arena());
         }

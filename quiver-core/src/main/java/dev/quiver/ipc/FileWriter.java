@@ -30,6 +30,11 @@ public final class FileWriter extends StreamWriter {
     }
 
     @Override
+    boolean isFile() {
+        return true;
+    }
+
+    @Override
     void finish() throws IOException {
         out.writeEndOfStream();
         byte[] footer = FooterCodec.encode(new Footer(options.metadataVersion(), wireSchema(), dictionaryBlocks,

@@ -7,7 +7,8 @@ import dev.quiver.type.MetadataVersion;
 import java.util.Objects;
 
 /**
- * How to write IPC data.
+ * How to write IPC data. Immutable: start from {@link #DEFAULT} and change one setting at a time with the
+ * {@code withX} methods.
  *
  * @param compression      body compression codec, or null for none
  * @param compressionLevel codec level, or {@link #DEFAULT_LEVEL} for the codec's default
@@ -17,30 +18,71 @@ import java.util.Objects;
  *                         {@code endianness: Big} and every buffer swapped, as a big-endian machine would)
  * @param legacyFraming    write messages without the continuation marker, as Arrow before 0.15 did (each
  *                         message starts with its int32 metadata length; end-of-stream is a single int32 0)
+ * @param emitDictionaryDeltas when a batch's dictionary only grew (it starts with exactly the values written
+ *                         before), whether a stream writer sends just the new values as a delta dictionary batch
+ *                         instead of replacing the dictionary; file writers always send deltas when they can,
+ *                         as the file format allows no replacement
+ * @param useThreads       compress the large buffers of a batch in parallel on a shared pool of one thread per
+ *                         core (as Arrow C++'s {@code use_threads}); on by default, it only acts on buffers of
+ *                         256 KiB or more and on machines with more than one core
  */
 public record IpcWriteOptions(CompressionType compression, int compressionLevel, int alignment,
-                              MetadataVersion metadataVersion, Endianness endianness, boolean legacyFraming) {
+                              MetadataVersion metadataVersion, Endianness endianness, boolean legacyFraming,
+                              boolean emitDictionaryDeltas, boolean useThreads) {
     public static final int DEFAULT_LEVEL = Integer.MIN_VALUE;
     public static final IpcWriteOptions DEFAULT = new IpcWriteOptions(null, DEFAULT_LEVEL, 8, MetadataVersion.V5,
-            Endianness.LITTLE, false);
+            Endianness.LITTLE, false, false, true);
 
     public IpcWriteOptions {
         if (alignment != 8 && alignment != 64) {
             throw new IllegalArgumentException("alignment must be 8 or 64: " + alignment);
         }
         Objects.requireNonNull(metadataVersion, "metadataVersion");
+        Objects.requireNonNull(endianness, "endianness");
         if (metadataVersion != MetadataVersion.V5) {
             throw new IllegalArgumentException("only metadata version V5 is written");
         }
-        Objects.requireNonNull(endianness, "endianness");
     }
 
     public static IpcWriteOptions defaults() { return DEFAULT; }
 
-    public IpcWriteOptions withCompression(CompressionType c) { return new IpcWriteOptions(c, compressionLevel, alignment, metadataVersion, endianness, legacyFraming); }
-    public IpcWriteOptions withCompressionLevel(int l) { return new IpcWriteOptions(compression, l, alignment, metadataVersion, endianness, legacyFraming); }
-    public IpcWriteOptions withAlignment(int a) { return new IpcWriteOptions(compression, compressionLevel, a, metadataVersion, endianness, legacyFraming); }
-    public IpcWriteOptions withMetadataVersion(MetadataVersion v) { return new IpcWriteOptions(compression, compressionLevel, alignment, v, endianness, legacyFraming); }
-    public IpcWriteOptions withEndianness(Endianness e) { return new IpcWriteOptions(compression, compressionLevel, alignment, metadataVersion, e, legacyFraming); }
-    public IpcWriteOptions withLegacyFraming(boolean legacy) { return new IpcWriteOptions(compression, compressionLevel, alignment, metadataVersion, endianness, legacy); }
+    public IpcWriteOptions withCompression(CompressionType c) {
+        return new IpcWriteOptions(c, compressionLevel, alignment, metadataVersion, endianness, legacyFraming,
+                emitDictionaryDeltas, useThreads);
+    }
+
+    public IpcWriteOptions withCompressionLevel(int l) {
+        return new IpcWriteOptions(compression, l, alignment, metadataVersion, endianness, legacyFraming,
+                emitDictionaryDeltas, useThreads);
+    }
+
+    public IpcWriteOptions withAlignment(int a) {
+        return new IpcWriteOptions(compression, compressionLevel, a, metadataVersion, endianness, legacyFraming,
+                emitDictionaryDeltas, useThreads);
+    }
+
+    public IpcWriteOptions withMetadataVersion(MetadataVersion v) {
+        return new IpcWriteOptions(compression, compressionLevel, alignment, v, endianness, legacyFraming,
+                emitDictionaryDeltas, useThreads);
+    }
+
+    public IpcWriteOptions withEndianness(Endianness e) {
+        return new IpcWriteOptions(compression, compressionLevel, alignment, metadataVersion, e, legacyFraming,
+                emitDictionaryDeltas, useThreads);
+    }
+
+    public IpcWriteOptions withLegacyFraming(boolean legacy) {
+        return new IpcWriteOptions(compression, compressionLevel, alignment, metadataVersion, endianness, legacy,
+                emitDictionaryDeltas, useThreads);
+    }
+
+    public IpcWriteOptions withEmitDictionaryDeltas(boolean deltas) {
+        return new IpcWriteOptions(compression, compressionLevel, alignment, metadataVersion, endianness,
+                legacyFraming, deltas, useThreads);
+    }
+
+    public IpcWriteOptions withUseThreads(boolean threads) {
+        return new IpcWriteOptions(compression, compressionLevel, alignment, metadataVersion, endianness,
+                legacyFraming, emitDictionaryDeltas, threads);
+    }
 }

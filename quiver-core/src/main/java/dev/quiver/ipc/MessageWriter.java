@@ -24,6 +24,10 @@ final class MessageWriter {
     private long position;
 
     /** @param legacy write the framing of Arrow before 0.15: no continuation marker, int32 0 as end-of-stream */
+    MessageWriter(WritableByteChannel channel, int alignment, long startPosition) {
+        this(channel, alignment, startPosition, false);
+    }
+
     MessageWriter(WritableByteChannel channel, int alignment, long startPosition, boolean legacy) {
         this.channel = channel;
         this.alignment = alignment;

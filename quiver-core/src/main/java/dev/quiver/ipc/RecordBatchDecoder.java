@@ -104,7 +104,7 @@ final class RecordBatchDecoder {
      */
     @SuppressWarnings("unchecked")
     private void startParallelDecompression() {
-        if (codec == null) return;
+        if (codec == null || !options.useThreads()) return;
         CodecPool pool = CodecPool.shared();
         if (pool == null || !(allocator instanceof Arena arena) || !CodecPool.shareable(arena)
                 || !CodecPool.shareable(body)) {

@@ -161,8 +161,13 @@ final class RecordBatchEncoder {
         java.util.Arrays.fill(max, -1);
         MemorySegment types = a.buffer(0);
         for (int i = 0; i < len; i++) {
-            int c = childOf[types.get(LE.BYTE, off + i) & 0x7F];
+            byte t = types.get(LE.BYTE, off + i);
+            int c = t < 0 ? -1 : childOf[t];
+            if (c < 0) throw new IllegalArgumentException("union type id " + t + " at slot " + i + " is not declared by " + u);
             int o = offsets.get(LE.INT, (long) (off + i) * 4);
+            if (o < 0 || o >= a.child(c).length()) {
+                throw new IllegalArgumentException("union offset " + o + " at slot " + i + " is outside child " + c);
+            }
             min[c] = Math.min(min[c], o);
             max[c] = Math.max(max[c], o);
         }

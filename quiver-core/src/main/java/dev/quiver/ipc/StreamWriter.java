@@ -1,7 +1,9 @@
 package dev.quiver.ipc;
 
+import dev.quiver.InvalidDataException;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayData;
+import dev.quiver.array.ArrayEquality;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.BufferCodec;
 import dev.quiver.metadata.Block;
@@ -10,16 +12,17 @@ import dev.quiver.metadata.MessageHeader;
 import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
+import dev.quiver.validate.ValidationLevel;
+import dev.quiver.validate.Validator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes the IPC streaming format: the schema message, then dictionary and record batch messages, then the
@@ -33,7 +36,10 @@ public class StreamWriter implements AutoCloseable {
     private final boolean closeChannel;
     private final BufferCodec codec;
     private final CodecPool pool;
-    private final Set<Long> dictionariesWritten = new HashSet<>();
+    /** Per dictionary id, a copy of the dictionary last written (the caller may close its batch after writing). */
+    private final Map<Long, ArrayData> lastWritten = new HashMap<>();
+    /** Per dictionary id, the caller's array last written: the same object again needs no comparison. */
+    private final Map<Long, ArrayData> lastGiven = new HashMap<>();
     final List<Block> dictionaryBlocks = new ArrayList<>();
     final List<Block> recordBatchBlocks = new ArrayList<>();
     private boolean started;
@@ -50,7 +56,7 @@ public class StreamWriter implements AutoCloseable {
                 : options.compressionLevel() == IpcWriteOptions.DEFAULT_LEVEL
                 ? BufferCodec.create(options.compression())
                 : BufferCodec.create(options.compression(), options.compressionLevel());
-        this.pool = codec == null ? null : CodecPool.shared();
+        this.pool = codec == null || !options.useThreads() ? null : CodecPool.shared();
     }
 
     public Schema schema() { return schema; }
@@ -67,6 +73,11 @@ public class StreamWriter implements AutoCloseable {
         return ByteSwap.toBigEndian(fields, plain, options.alignment(), codec, scratch, pool);
     }
 
+    /** Scratch memory for one message: shared when buffers may be compressed on the pool. */
+    private Arena scratch() {
+        return pool == null ? Arena.ofConfined() : Arena.ofShared();
+    }
+
     /** Writes the schema message now (it is written before the first batch otherwise). */
     public void start() throws IOException {
         if (started) return;
@@ -76,18 +87,35 @@ public class StreamWriter implements AutoCloseable {
 
     /** Writes one record batch (and, first, any dictionary it needs that has not been written yet). */
     public void write(RecordBatch batch) throws IOException {
+        write(batch, batch.metadata());
+    }
+
+    /**
+     * Writes one record batch with {@code metadata} as the custom metadata of its message (instead of the
+     * batch's own {@link RecordBatch#metadata()}); readers return it as the read batch's metadata.
+     */
+    public void write(RecordBatch batch, Map<String, String> metadata) throws IOException {
         if (closed) throw new IllegalStateException("writer is closed");
         if (!batch.schema().fields().equals(schema.fields())) {
             throw new IllegalArgumentException("batch schema differs from the writer's schema:\n" + batch.schema()
                     + "\nvs\n" + schema);
         }
-        start();
         List<ArrayData> columns = new ArrayList<>(batch.numColumns());
         for (Array a : batch.columns()) columns.add(a.data());
-        writeDictionaries(schema.fields(), columns);
-        try (Arena scratch = pool == null ? Arena.ofConfined() : Arena.ofShared()) {
+        for (int i = 0; i < columns.size(); i++) {
+            // cheap structural checks: types against the fields, buffer sizes, so nothing malformed is written
+            try {
+                Validator.validate(schema.field(i), columns.get(i), ValidationLevel.BASIC);
+            } catch (InvalidDataException e) {
+                throw new IllegalArgumentException("column " + i + " cannot be written: " + e.getMessage(), e);
+            }
+        }
+        start();
+        writeDictionaries(schema.fields(), columns, new HashMap<>());
+        try (Arena scratch = scratch()) {
             RecordBatchEncoder.Encoded e = encode(batch.numRows(), schema.fields(), columns, scratch);
-            Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(), batch.metadata()),
+            Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(),
+                            metadata == null ? Map.of() : metadata),
                     e.bodyParts());
             recordBatchBlocks.add(b);
         }
@@ -98,30 +126,73 @@ public class StreamWriter implements AutoCloseable {
         for (RecordBatch b : batches) write(b);
     }
 
-    private void writeDictionaries(List<Field> fields, List<ArrayData> columns) throws IOException {
-        for (int i = 0; i < fields.size(); i++) writeDictionaries(fields.get(i), columns.get(i));
+    private void writeDictionaries(List<Field> fields, List<ArrayData> columns, Map<Long, ArrayData> inBatch)
+            throws IOException {
+        for (int i = 0; i < fields.size(); i++) writeDictionaries(fields.get(i), columns.get(i), inBatch);
     }
 
-    private void writeDictionaries(Field f, ArrayData data) throws IOException {
-        if (f.dictionary() != null) {
-            long id = f.dictionary().id();
-            ArrayData dict = data.dictionary();
-            if (dict == null) throw new IllegalArgumentException("field '" + f.name() + "' is dictionary-encoded "
-                    + "but its array has no dictionary");
-            Field valueField = new Field("", f.type(), true, f.children(), null, null);
-            writeDictionaries(valueField.children(), childrenOf(dict));
-            if (dictionariesWritten.add(id)) {
-                try (Arena scratch = pool == null ? Arena.ofConfined() : Arena.ofShared()) {
-                    RecordBatchEncoder.Encoded e = encode(dict.length(), List.of(valueField), List.of(dict), scratch);
-                    Block b = out.write(new Message(options.metadataVersion(),
-                            new MessageHeader.DictionaryBatchHeader(id, e.header(), false), e.bodyLength(), Map.of()),
-                            e.bodyParts());
-                    dictionaryBlocks.add(b);
-                }
+    /**
+     * Writes, depth first (a dictionary's own nested dictionaries before it), each dictionary of this batch that
+     * differs from the one last written with its id: the first time in full, then as a delta when it only grew
+     * (and deltas are enabled, or this is a file), else as a replacement (streams only).
+     */
+    private void writeDictionaries(Field f, ArrayData data, Map<Long, ArrayData> inBatch) throws IOException {
+        if (f.dictionary() == null) {
+            writeDictionaries(f.children(), childrenOf(data), inBatch);
+            return;
+        }
+        long id = f.dictionary().id();
+        ArrayData dict = data.dictionary();
+        if (dict == null) throw new IllegalArgumentException("field '" + f.name() + "' is dictionary-encoded "
+                + "but its array has no dictionary");
+        ArrayData shared = inBatch.putIfAbsent(id, dict);
+        if (shared != null) {
+            if (!same(shared, dict)) {
+                throw new IllegalArgumentException("fields sharing dictionary id " + id + " have different "
+                        + "dictionaries in one batch (field '" + f.name() + "')");
             }
             return;
         }
-        writeDictionaries(f.children(), childrenOf(data));
+        Field valueField = new Field("", f.type(), true, f.children(), null, null);
+        writeDictionaries(valueField.children(), childrenOf(dict), inBatch);
+        if (lastGiven.get(id) == dict) return;
+        ArrayData last = lastWritten.get(id);
+        if (last == null) {
+            writeDictionary(id, valueField, dict, false);
+            lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
+        } else if (!same(last, dict)) {
+            boolean grew = dict.length() > last.length() && same(last, dict.slice(0, last.length()));
+            if (grew && (options.emitDictionaryDeltas() || isFile())) {
+                writeDictionary(id, valueField, dict.slice(last.length(), dict.length() - last.length()), true);
+            } else if (isFile()) {
+                throw new IllegalArgumentException("the dictionary with id " + id + " (field '" + f.name()
+                        + "') changed and does not start with the " + last.length() + " values written before: "
+                        + "the IPC file format allows delta dictionaries but no replacement (use a stream)");
+            } else {
+                writeDictionary(id, valueField, dict, false);
+            }
+            lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
+        }
+        lastGiven.put(id, dict);
+    }
+
+    private static boolean same(ArrayData a, ArrayData b) {
+        return a == b || ArrayEquality.compare(a, b) == null;
+    }
+
+    private void writeDictionary(long id, Field valueField, ArrayData dict, boolean delta) throws IOException {
+        try (Arena scratch = scratch()) {
+            RecordBatchEncoder.Encoded e = encode(dict.length(), List.of(valueField), List.of(dict), scratch);
+            Block b = out.write(new Message(options.metadataVersion(),
+                    new MessageHeader.DictionaryBatchHeader(id, e.header(), delta), e.bodyLength(), Map.of()),
+                    e.bodyParts());
+            dictionaryBlocks.add(b);
+        }
+    }
+
+    /** Whether this writes the file format, which forbids dictionary replacement. */
+    boolean isFile() {
+        return false;
     }
 
     private static List<ArrayData> childrenOf(ArrayData d) {

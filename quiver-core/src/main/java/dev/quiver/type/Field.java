@@ -43,6 +43,15 @@ public record Field(String name, ArrowType type, boolean nullable, List<Field> c
     public Field withDictionary(DictionaryEncoding d) { return new Field(name, type, nullable, children, d, metadata); }
     public Field withMetadata(Map<String, String> m) { return new Field(name, type, nullable, children, dictionary, m); }
 
+    /** The extension name ({@code ARROW:extension:name} of the metadata), or null. */
+    public String extensionName() { return ExtensionTypes.name(this); }
+
+    /**
+     * The extension type recreated by the factory registered for {@link #extensionName()}, or null (no
+     * extension, or none registered under its name); see {@link ExtensionTypes}.
+     */
+    public ExtensionType extensionType() { return ExtensionTypes.of(this); }
+
     /** Field {@code i} of the children. */
     public Field child(int i) { return children.get(i); }
 

@@ -1,0 +1,135 @@
+package dev.quiver.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A small JSON reader for JMH's result files: objects → LinkedHashMap, arrays → List, numbers → Double. */
+final class Json {
+    private final String s;
+    private int at;
+
+    private Json(String s) {
+        this.s = s;
+    }
+
+    static Object parse(String text) {
+        Json j = new Json(text);
+        Object v = j.value();
+        j.space();
+        if (j.at != text.length()) throw j.error("trailing characters");
+        return v;
+    }
+
+    private Object value() {
+        space();
+        if (at >= s.length()) throw error("unexpected end");
+        char c = s.charAt(at);
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> word("true", Boolean.TRUE);
+            case 'f' -> word("false", Boolean.FALSE);
+            case 'n' -> word("null", null);
+            default -> number();
+        };
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        at++;
+        space();
+        if (peek('}')) return m;
+        do {
+            space();
+            String key = string();
+            space();
+            expect(':');
+            m.put(key, value());
+            space();
+        } while (next(','));
+        expect('}');
+        return m;
+    }
+
+    private List<Object> array() {
+        List<Object> l = new ArrayList<>();
+        at++;
+        space();
+        if (peek(']')) return l;
+        do {
+            l.add(value());
+            space();
+        } while (next(','));
+        expect(']');
+        return l;
+    }
+
+    private String string() {
+        expect('"');
+        StringBuilder b = new StringBuilder();
+        while (true) {
+            if (at >= s.length()) throw error("unterminated string");
+            char c = s.charAt(at++);
+            if (c == '"') return b.toString();
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            char e = s.charAt(at++);
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case 'r' -> b.append('\r');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'u' -> {
+                    b.append((char) Integer.parseInt(s.substring(at, at + 4), 16));
+                    at += 4;
+                }
+                default -> b.append(e);
+            }
+        }
+    }
+
+    private Double number() {
+        int start = at;
+        while (at < s.length() && "+-0123456789.eE".indexOf(s.charAt(at)) >= 0) at++;
+        if (start == at) throw error("unexpected character '" + s.charAt(at) + "'");
+        return Double.valueOf(s.substring(start, at));
+    }
+
+    private Object word(String w, Object v) {
+        if (!s.startsWith(w, at)) throw error("expected " + w);
+        at += w.length();
+        return v;
+    }
+
+    private void space() {
+        while (at < s.length() && Character.isWhitespace(s.charAt(at))) at++;
+    }
+
+    private boolean peek(char c) {
+        if (at < s.length() && s.charAt(at) == c) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean next(char c) {
+        space();
+        return peek(c);
+    }
+
+    private void expect(char c) {
+        if (at >= s.length() || s.charAt(at) != c) throw error("expected '" + c + "'");
+        at++;
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("bad JSON at character " + at + ": " + what);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.quiver.bench;
+
+import dev.quiver.array.Float64Array;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.IpcWriteOptions;
+import dev.quiver.ipc.StreamReader;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * W2 numeric: write the file to disk (no compression); read the file summing {@code b}; read the same data as a
+ * stream from a file summing {@code b}. Both libraries read the same files (written once by Quiver).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class W2NumericBenchmark {
+
+    /** The shared input files. */
+    @State(Scope.Benchmark)
+    public static class Input {
+        Path file;
+        Path stream;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            file = W2Numeric.file();
+            stream = W2Numeric.streamFile();
+        }
+    }
+
+    /** Quiver's batches in memory and where it writes them. */
+    @State(Scope.Benchmark)
+    public static class QuiverData {
+        List<RecordBatch> batches;
+        Path out;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            batches = W2Numeric.quiverBatches(W2Numeric.rows());
+            out = Bench.dir().resolve("w2-write-quiver.arrow");
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class ArrowJavaData {
+        BufferAllocator allocator;
+        List<VectorSchemaRoot> roots;
+        List<ArrowRecordBatch> batches;
+        Path out;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            allocator = new RootAllocator();
+            roots = W2Numeric.arrowJavaBatches(allocator, W2Numeric.rows());
+            batches = ArrowJavaIo.unload(roots);
+            out = Bench.dir().resolve("w2-write-arrowjava.arrow");
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            batches.forEach(ArrowRecordBatch::close);
+            roots.forEach(VectorSchemaRoot::close);
+            allocator.close();
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** An allocator for Arrow Java's readers. */
+    @State(Scope.Benchmark)
+    public static class ArrowJavaAllocator {
+        BufferAllocator allocator;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            allocator = new RootAllocator();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            allocator.close();
+        }
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE})
+    public long quiver_write(QuiverData d) throws IOException {
+        try (FileWriter w = Ipc.newFile(d.out, d.batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
+            for (RecordBatch b : d.batches) w.write(b);
+        }
+        return Files.size(d.out);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE, Bench.ARROW_OPENS})
+    public long arrowJava_write(ArrowJavaData d) throws IOException {
+        try (FileChannel ch = FileChannel.open(d.out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ArrowJavaIo.writeFile(ch, W2Numeric.arrowSchema(), d.batches, null, d.allocator);
+        }
+        return Files.size(d.out);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE})
+    public double quiver_readFile(Input in) throws IOException {
+        double sum = 0;
+        try (FileReader r = Ipc.openFile(in.file)) {
+            for (int i = 0; i < r.numRecordBatches(); i++) {
+                try (RecordBatch batch = r.recordBatch(i)) {
+                    sum += sum((Float64Array) batch.column(2));
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE, Bench.ARROW_OPENS})
+    public double arrowJava_readFile(Input in, ArrowJavaAllocator a) throws IOException {
+        double sum = 0;
+        try (FileChannel ch = FileChannel.open(in.file, StandardOpenOption.READ);
+             ArrowFileReader r = new ArrowFileReader(ch, a.allocator)) {
+            VectorSchemaRoot root = r.getVectorSchemaRoot();
+            while (r.loadNextBatch()) sum += sum((Float8Vector) root.getVector(2));
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE})
+    public double quiver_readStream(Input in) throws IOException {
+        double sum = 0;
+        try (StreamReader r = Ipc.openStream(in.stream)) {
+            for (RecordBatch next; (next = r.readNext()) != null; ) {
+                try (RecordBatch batch = next) {
+                    sum += sum((Float64Array) batch.column(2));
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE, Bench.ARROW_OPENS})
+    public double arrowJava_readStream(Input in, ArrowJavaAllocator a) throws IOException {
+        double sum = 0;
+        try (FileChannel ch = FileChannel.open(in.stream, StandardOpenOption.READ);
+             ArrowStreamReader r = new ArrowStreamReader(ch, a.allocator)) {
+            VectorSchemaRoot root = r.getVectorSchemaRoot();
+            while (r.loadNextBatch()) sum += sum((Float8Vector) root.getVector(2));
+        }
+        return sum;
+    }
+
+    static double sum(Float64Array b) {
+        double s = 0;
+        for (int i = 0, n = b.length(); i < n; i++) s += b.get(i);
+        return s;
+    }
+
+    static double sum(Float8Vector b) {
+        double s = 0;
+        for (int i = 0, n = b.getValueCount(); i < n; i++) s += b.get(i);
+        return s;
+    }
+}
