@@ -197,6 +197,17 @@ class BigEndianRoundTripTest {
                 assertEquals(schema.withEndianness(Endianness.LITTLE), r.schema());
                 compareAll(batches, r.readAll(), "file " + codec);
             }
+            if (codec == null) { // and memory-mapped from disk
+                Path tmp = Files.createTempFile("quiver-be", ".arrow");
+                try {
+                    Files.write(tmp, file);
+                    try (FileReader r = Ipc.openFile(tmp)) {
+                        compareAll(batches, r.readAll(), "mapped file");
+                    }
+                } finally {
+                    Files.delete(tmp);
+                }
+            }
         }
     }
 
