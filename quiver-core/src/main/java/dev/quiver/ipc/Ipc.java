@@ -1,15 +1,20 @@
 package dev.quiver.ipc;
 
+import dev.quiver.array.RecordBatch;
+
 import dev.quiver.type.Schema;
+
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -67,7 +72,26 @@ public final class Ipc {
         return openStream(path, IpcReadOptions.DEFAULT);
     }
 
+    /**
+     * A stream reader over a file holding the streaming format. A regular file is memory-mapped, as
+     * {@link #openFile(Path)} does, so batches are zero-copy views of it valid until the reader closes (or
+     * {@link RecordBatch#detach()}); other files (pipes, devices) are read through a channel.
+     */
     public static StreamReader openStream(Path path, IpcReadOptions options) throws IOException {
+        if (Files.isRegularFile(path)) {
+            Arena arena = Arena.ofShared();
+            try {
+                MemorySegment mapped;
+                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                    mapped = ch.size() == 0 ? MemorySegment.ofArray(new byte[0])
+                            : ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+                }
+                return new StreamReader(new SegmentSource(mapped, arena), path.toString(), options);
+            } catch (IOException | RuntimeException e) {
+                if (arena.scope().isAlive()) arena.close(); // the reader closes its source when it fails
+                throw e;
+            }
+        }
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
         try {
             return new StreamReader(new ChannelSource(ch, true), path.toString(), options);

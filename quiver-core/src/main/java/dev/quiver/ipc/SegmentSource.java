@@ -3,13 +3,22 @@ package dev.quiver.ipc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-/** A {@link ByteSource} over bytes already in memory: reads are zero-copy slices. */
+/**
+ * A {@link ByteSource} over bytes already in memory: reads are zero-copy slices. When it is given the arena
+ * of its memory (a mapped file), closing the source closes that arena.
+ */
 final class SegmentSource implements ByteSource {
     private final MemorySegment data;
+    private final Arena owned;
     private long pos;
 
     SegmentSource(MemorySegment data) {
+        this(data, null);
+    }
+
+    SegmentSource(MemorySegment data, Arena owned) {
         this.data = data;
+        this.owned = owned;
     }
 
     @Override public long position() { return pos; }
@@ -32,5 +41,8 @@ final class SegmentSource implements ByteSource {
 
     @Override public boolean isMemory() { return true; }
 
-    @Override public void close() {}
+    @Override
+    public void close() {
+        if (owned != null) owned.close();
+    }
 }

@@ -44,7 +44,7 @@ final class FbTable {
                     + " bytes) lies outside the table's " + tsize + " bytes", vtable + vo);
         }
         long p = pos + off;
-        r.checkScalar(p, width, what + "." + name);
+        r.checkScalar(p, width, what, ".", name);
         return p;
     }
 
@@ -86,7 +86,7 @@ final class FbTable {
     /** Position of the object an offset field points at, or -1 when absent. */
     private long target(int slot, String name) {
         long p = field(slot, 4, name);
-        return p < 0 ? -1 : r.follow(p, what + "." + name);
+        return p < 0 ? -1 : r.follow(p, what, ".", name);
     }
 
     /** The sub-table in {@code slot}, or null when absent. */
@@ -104,7 +104,7 @@ final class FbTable {
     /** The vector in {@code slot}, or null when absent. */
     FbVector vector(int slot, String name, int elemSize) {
         long t = target(slot, name);
-        return t < 0 ? null : r.vector(t, elemSize, what + "." + name);
+        return t < 0 ? null : r.vector(t, elemSize, what, ".", name);
     }
 
     /** Element {@code i} of a vector of tables. */
