@@ -26,12 +26,14 @@ import java.util.concurrent.Callable;
  * so a failure never leaves a half-written OUT.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Rewrite an Arrow IPC file or stream as a file or a stream, with the chosen body compression "
-                + "and buffer alignment. Every batch is fully validated on the way.")
+        description = "Rewrite an Arrow IPC file or stream as a file or a stream, with the chosen body compression, "
+                + "buffer alignment, byte order and framing. Every batch is fully validated on the way.")
 final class ConvertCommand implements Callable<Integer> {
     enum Format { FILE, STREAM }
 
     enum Compression { NONE, LZ4, ZSTD }
+
+    enum Endianness { LITTLE, BIG }
 
     @Parameters(index = "0", paramLabel = "IN", description = "An Arrow IPC file or stream.")
     Path in;
@@ -53,6 +55,16 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--alignment", paramLabel = "8|64", defaultValue = "8",
             description = "Alignment of body buffers (default ${DEFAULT-VALUE}).")
     int alignment;
+
+    @Option(names = "--endianness", paramLabel = "little|big", defaultValue = "little",
+            description = "Byte order of the output's data (default ${DEFAULT-VALUE}); big writes what a big-endian "
+                    + "machine would: the schema says Big and every buffer is byte-swapped.")
+    Endianness endianness;
+
+    @Option(names = "--legacy-framing",
+            description = "Frame messages as Arrow before 0.15 did: no 0xFFFFFFFF continuation marker, and a 4-byte "
+                    + "end-of-stream marker.")
+    boolean legacyFraming;
 
     @Spec
     CommandSpec spec;
@@ -97,7 +109,10 @@ final class ConvertCommand implements Callable<Integer> {
             case LZ4 -> CompressionType.LZ4_FRAME;
             case ZSTD -> CompressionType.ZSTD;
         };
-        IpcWriteOptions o = IpcWriteOptions.DEFAULT.withCompression(codec).withAlignment(alignment);
+        IpcWriteOptions o = IpcWriteOptions.DEFAULT.withCompression(codec).withAlignment(alignment)
+                .withEndianness(endianness == Endianness.BIG ? dev.quiver.type.Endianness.BIG
+                        : dev.quiver.type.Endianness.LITTLE)
+                .withLegacyFraming(legacyFraming);
         return level == null ? o : o.withCompressionLevel(level);
     }
 

@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Big-endian data: written with {@code IpcWriteOptions.withEndianness(BIG)} (schema says Big, every buffer
- * swapped), read back swapped to little-endian with a little-endian schema, equal to what was written. Covers
+ * swapped), read back (stream reader from memory and from a channel, push decoder, file reader) swapped to
+ * little-endian with a little-endian schema, equal to what was written. Covers
  * every type of {@link SampleData}, nested and dictionary-encoded fields, and every gold case's batches the
  * (unions, views, list views, run-end encoded, nested dictionaries included); the raw bytes are checked to
  * really be big-endian.
@@ -185,12 +186,27 @@ class BigEndianRoundTripTest {
             try (StreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(stream))) {
                 compareAll(batches, r.readAll(), "stream from a channel " + codec);
             }
+            StreamDecoderTest.Outcome pushed = StreamDecoderTest.pushed(stream, 61, IpcReadOptions.DEFAULT);
+            assertNull(pushed.error(), "push decoder");
+            assertEquals(schema.withEndianness(Endianness.LITTLE), pushed.schema());
+            compareAll(batches, pushed.batches(), "pushed in chunks of 61 " + codec);
             byte[] file = write(schema, batches, options, true);
             try (FileReader r = Ipc.openFile(file)) {
                 assertEquals(Endianness.BIG, r.footer().schema().endianness());
                 assertEquals(Endianness.BIG, wireSchema(file, 8).endianness());
                 assertEquals(schema.withEndianness(Endianness.LITTLE), r.schema());
                 compareAll(batches, r.readAll(), "file " + codec);
+            }
+            if (codec == null) { // and memory-mapped from disk
+                Path tmp = Files.createTempFile("quiver-be", ".arrow");
+                try {
+                    Files.write(tmp, file);
+                    try (FileReader r = Ipc.openFile(tmp)) {
+                        compareAll(batches, r.readAll(), "mapped file");
+                    }
+                } finally {
+                    Files.delete(tmp);
+                }
             }
         }
     }

@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The push decoder against the blocking {@link StreamReader}: every gold stream fed in chunks of 1, 2, 8,
  * 123 bytes, exactly {@link StreamDecoder#nextRequiredSize()} bytes at a time, and all at once, through each
  * {@code consume} overload, from a buffer the test overwrites after every chunk, yields the same schema and
- * batches (or the same exception type). Then hostile and truncated input.
+ * batches (or the same exception type) and, fed byte by byte, equals the case's JSON. Then hostile and
+ * truncated input.
  */
 class StreamDecoderTest {
     static final String[] FOLDERS = {"cpp-21.0.0", "1.0.0-littleendian", "2.0.0-compression", "4.0.0-shareddict"};
@@ -71,6 +72,12 @@ class StreamDecoderTest {
                                 ? "nextRequiredSize()" : chunk));
                         if (expected.error() == null) {
                             assertEquals(dictionaryMessages(bytes), got.dictionaries(), "onDictionary calls");
+                        }
+                        if (chunk == 1) { // and, independently of the blocking reader, equal to the case's JSON
+                            String json = p.getFileName().toString().replace(".stream", ".json.gz");
+                            String diff = dev.quiver.json.IntegrationEquality.compare(
+                                    dev.quiver.json.IntegrationJson.read(p.resolveSibling(json)), got.schema(), got.batches());
+                            assertNull(diff, diff);
                         }
                     }
                 }));
