@@ -117,7 +117,6 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     private Stats copy(BatchSource src, IpcFormat target, Path tmp, IpcWriteOptions options) throws IOException {
-        DictionaryTracker dictionaries = new DictionaryTracker(in.toString());
         int batches = 0;
         long rows = 0;
         try (StreamWriter w = target == IpcFormat.FILE
@@ -128,9 +127,12 @@ final class ConvertCommand implements Callable<Integer> {
                 RecordBatch next = src.next();
                 if (next == null) break;
                 try (RecordBatch b = next) {
-                    dictionaries.check(b, batches);
                     w.write(b);
                     rows += b.numRows();
+                } catch (IllegalArgumentException e) {
+                    // the file writer refuses what a file cannot hold: a dictionary replaced between batches
+                    throw new dev.quiver.UnsupportedFeatureException("batch " + batches + ": " + e.getMessage(),
+                            in.toString(), -1, null, e);
                 }
                 batches++;
             }

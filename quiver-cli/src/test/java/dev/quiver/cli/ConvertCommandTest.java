@@ -142,18 +142,26 @@ class ConvertCommandTest {
     }
 
     @Test
-    void dictionaryReplacementIsRefusedRatherThanLost() throws IOException {
+    void dictionaryReplacementIsKeptInStreamsAndRefusedByFiles() throws IOException {
         Path in = streamReplacingItsDictionary();
         Cli print = Cli.run("print", in);
         assertEquals(0, print.exit(), print.toString());
         assertTrue(print.out().contains("-- batch 0: 3 rows --\nd\n-\na\nb\na\n"), print.toString());
         assertTrue(print.out().contains("-- batch 1: 3 rows --\nd\n-\nx\ny\nx\n"), print.toString());
-        Path out = dir.resolve("out.arrows");
-        Cli r = Cli.run("convert", in, out);
-        assertEquals(1, r.exit(), r.toString());
-        assertEquals("quiver: batch 1 replaces dictionary id 0; rewriting dictionary replacements is not supported ("
-                + in + ", field 'd')\n", r.err());
-        assertFalse(Files.exists(out));
+        // stream to stream: the replacement is written again, so every batch keeps its values
+        Path stream = dir.resolve("out.arrows");
+        Cli r = Cli.run("convert", in, stream, "--compression", "zstd");
+        assertEquals(0, r.exit(), r.toString());
+        Cli again = Cli.run("print", stream);
+        assertTrue(again.out().contains("-- batch 0: 3 rows --\nd\n-\na\nb\na\n"), again.toString());
+        assertTrue(again.out().contains("-- batch 1: 3 rows --\nd\n-\nx\ny\nx\n"), again.toString());
+        // a file cannot hold a replacement: refused with the batch, nothing written
+        Path file = dir.resolve("out.arrow");
+        Cli f = Cli.run("convert", in, file);
+        assertEquals(1, f.exit(), f.toString());
+        assertTrue(f.err().startsWith("quiver: batch 1: the dictionary with id 0 (field 'd') changed"), f.toString());
+        assertTrue(f.err().contains("allows delta dictionaries but no replacement"), f.toString());
+        assertFalse(Files.exists(file));
     }
 
     // ---- round trips -------------------------------------------------------------------------------
