@@ -93,4 +93,21 @@ public sealed interface BufferCodec permits PrefixedCodec {
             case ZSTD -> new ZstdCodec(level);
         };
     }
+
+    /**
+     * The codec with a compression level (or {@link #DEFAULT_LEVEL}) that may use up to {@code threads}
+     * threads to compress one large buffer: Zstandard splits buffers of {@value ZstdCodec#MT_MIN_BYTES} bytes
+     * or more into jobs compressed in parallel (the output is still one standard frame); LZ4 ignores it.
+     */
+    static BufferCodec create(CompressionType type, int level, int threads) {
+        int l = level != DEFAULT_LEVEL ? level
+                : type == CompressionType.ZSTD ? ZstdCodec.DEFAULT_LEVEL : Lz4FrameCodec.DEFAULT_LEVEL;
+        return switch (type) {
+            case LZ4_FRAME -> new Lz4FrameCodec(l);
+            case ZSTD -> new ZstdCodec(l, threads);
+        };
+    }
+
+    /** Stands for "the codec's default level" in {@link #create(CompressionType, int, int)}. */
+    int DEFAULT_LEVEL = Integer.MIN_VALUE;
 }

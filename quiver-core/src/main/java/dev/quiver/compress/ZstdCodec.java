@@ -1,6 +1,7 @@
 package dev.quiver.compress;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import dev.quiver.QuiverException;
 import dev.quiver.memory.LE;
@@ -35,8 +36,20 @@ final class ZstdCodec extends PrefixedCodec {
     static final long DIRECT_FLOOR = 1 << 20;
     private static final long STREAM_CHUNK = 1 << 30;
 
+    /** Buffers at least this large are compressed by several threads when the codec has them. */
+    static final long MT_MIN_BYTES = 2L << 20;
+    /** Size of each parallel job: zstd's minimum is 512 KiB. */
+    private static final int MT_JOB_BYTES = 1 << 20;
+
+    private final int threads;
+
     ZstdCodec(int level) {
+        this(level, 1);
+    }
+
+    ZstdCodec(int level, int threads) {
         super(level);
+        this.threads = Math.max(1, threads);
         if (level < Zstd.minCompressionLevel() || level > Zstd.maxCompressionLevel()) {
             throw new IllegalArgumentException("zstd level " + level + " outside [" + Zstd.minCompressionLevel()
                     + ", " + Zstd.maxCompressionLevel() + "]");
@@ -61,7 +74,10 @@ final class ZstdCodec extends PrefixedCodec {
     @Override
     long compress(MemorySegment src, MemorySegment dst) {
         long r;
-        if (dst.isNative()) {
+        if (threads > 1 && src.byteSize() >= MT_MIN_BYTES && src.byteSize() <= Integer.MAX_VALUE
+                && dst.byteSize() <= Integer.MAX_VALUE && dst.isNative()) {
+            r = compressInJobs(src, dst);
+        } else if (dst.isNative()) {
             try (Arena tmp = Arena.ofConfined()) {
                 MemorySegment in = src.isNative() ? src : tmp.allocate(src.byteSize()).copyFrom(src);
                 r = Zstd.compressUnsafe(dst.address(), dst.byteSize(), in.address(), in.byteSize(), level());
@@ -74,6 +90,22 @@ final class ZstdCodec extends PrefixedCodec {
         }
         if (Zstd.isError(r)) throw new IllegalStateException("zstd compression failed: " + Zstd.getErrorName(r));
         return r;
+    }
+
+    /**
+     * One frame, compressed by {@link #threads} zstd workers in jobs of {@value #MT_JOB_BYTES} bytes (as
+     * {@code zstd -T}); decoders see an ordinary frame.
+     */
+    private long compressInJobs(MemorySegment src, MemorySegment dst) {
+        try (Arena tmp = Arena.ofConfined();
+             ZstdCompressCtx ctx = new ZstdCompressCtx()) {
+            MemorySegment in = src.isNative() ? src : tmp.allocate(src.byteSize()).copyFrom(src);
+            ctx.setLevel(level()).setWorkers(threads).setJobSize(MT_JOB_BYTES).setContentSize(true);
+            return ctx.compressDirectByteBuffer(dst.asByteBuffer(), 0, (int) dst.byteSize(),
+                    in.asByteBuffer(), 0, (int) in.byteSize());
+        } catch (com.github.luben.zstd.ZstdException e) {
+            throw new IllegalStateException("zstd compression failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

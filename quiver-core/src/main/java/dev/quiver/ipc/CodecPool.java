@@ -30,6 +30,11 @@ final class CodecPool {
         this.pool = pool;
     }
 
+    /** Threads the pool runs: one per core, at most {@value #MAX_THREADS}. */
+    static int threads() {
+        return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+    }
+
     /** The shared pool, or null when this machine has a single core (nothing to gain). */
     static CodecPool shared() {
         return Runtime.getRuntime().availableProcessors() > 1 ? Holder.SHARED : null;

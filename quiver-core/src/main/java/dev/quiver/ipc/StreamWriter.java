@@ -53,9 +53,8 @@ public class StreamWriter implements AutoCloseable {
         this.options = options;
         this.out = new MessageWriter(channel, options.alignment(), startPosition, options.legacyFraming());
         this.codec = options.compression() == null ? null
-                : options.compressionLevel() == IpcWriteOptions.DEFAULT_LEVEL
-                ? BufferCodec.create(options.compression())
-                : BufferCodec.create(options.compression(), options.compressionLevel());
+                : BufferCodec.create(options.compression(), options.compressionLevel(),
+                        options.useThreads() ? CodecPool.threads() : 1);
         this.pool = codec == null || !options.useThreads() ? null : CodecPool.shared();
     }
 

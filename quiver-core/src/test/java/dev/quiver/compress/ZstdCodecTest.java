@@ -26,6 +26,30 @@ class ZstdCodecTest {
     }
 
     @Test
+    void largeBufferCompressedInParallelJobsIsOneStandardFrame() {
+        // 6 MiB of city names: above ZstdCodec.MT_MIN_BYTES, so two threads compress it in 1 MiB jobs
+        String[] cities = {"Paris", "Montpellier", "Toulouse", "Angers", "Rennes", "Nantes", "Nice"};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 6 << 20) sb.append(cities[rnd.nextInt(cities.length)]);
+        byte[] raw = sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        BufferCodec parallel = BufferCodec.create(CompressionType.ZSTD, BufferCodec.DEFAULT_LEVEL, 2);
+        assertEquals(ZstdCodec.DEFAULT_LEVEL, parallel.level());
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment src = arena.allocate(raw.length).copyFrom(MemorySegment.ofArray(raw));
+            MemorySegment encoded = parallel.encode(src, arena);
+            assertTrue(encoded.byteSize() < raw.length / 4, "compressed to " + encoded.byteSize());
+            MemorySegment frame = encoded.asSlice(8);
+            assertEquals(raw.length, ZstdFrameHeader.contentSize(frame), "one frame declaring the whole size");
+            assertEquals(raw.length, Zstd.getFrameContentSize(frame.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)));
+            // the ordinary decoder and zstd itself read it back
+            assertEquals(-1, ZSTD.decode(encoded, arena, "z", 0, Long.MAX_VALUE).mismatch(src));
+            byte[] back = Zstd.decompress(frame.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), raw.length);
+            assertArrayEquals(raw, back);
+        }
+    }
+
+    @Test
     void contentSizeAboveDeclaredLength() {
         MemorySegment frame = resource("lines.zst");
         long n = lines().byteSize();
