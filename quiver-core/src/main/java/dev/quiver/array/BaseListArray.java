@@ -10,15 +10,16 @@ import java.util.List;
 /** Lists addressed through an offsets buffer into one child array: list, large_list and map. */
 public abstract sealed class BaseListArray extends Array permits ListArray, LargeListArray, MapArray {
     private final boolean large;
+    private final MemorySegment offsets;
     private Array values;
 
     BaseListArray(ArrayData data, boolean large) {
         super(data);
         this.large = large;
+        this.offsets = Array.buffer(data, 1);
     }
 
     private long offsetAt(long slot) {
-        MemorySegment offsets = data.buffer(1);
         return large ? offsets.get(LE.LONG, slot * 8) : offsets.get(LE.INT, slot * 4);
     }
 
@@ -30,7 +31,9 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
     /** Number of elements in list {@code i}. */
     public int valueLength(int i) {
         long p = pos(i);
-        return Math.toIntExact(offsetAt(p + 1) - offsetAt(p));
+        if (large) return Math.toIntExact(offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8));
+        long pair = offsets.get(LE.LONG, p * 4); // offsets p and p + 1 in one bounds-checked load
+        return (int) (pair >>> 32) - (int) pair;
     }
 
     /** The whole child array (all lists' elements, not restricted to this array's slots). */

@@ -11,10 +11,12 @@ import java.lang.foreign.ValueLayout;
 public abstract sealed class VarBinaryArray extends Array
         permits BinaryArray, LargeBinaryArray, Utf8Array, LargeUtf8Array {
     private final boolean large;
+    private final MemorySegment offsets;
 
     VarBinaryArray(ArrayData data, boolean large) {
         super(data);
         this.large = large;
+        this.offsets = Array.buffer(data, 1);
     }
 
     /** Start of value {@code i} in the data buffer. */
@@ -30,11 +32,12 @@ public abstract sealed class VarBinaryArray extends Array
     /** Length in bytes of value {@code i}. */
     public long valueLength(int i) {
         long p = pos(i);
-        return offsetAt(p + 1) - offsetAt(p);
+        if (large) return offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8);
+        long pair = offsets.get(LE.LONG, p * 4); // offsets p and p + 1 in one bounds-checked load
+        return (int) (pair >>> 32) - (int) pair;
     }
 
     private long offsetAt(long slot) {
-        MemorySegment offsets = data.buffer(1);
         return large ? offsets.get(LE.LONG, slot * 8) : offsets.get(LE.INT, slot * 4);
     }
 
