@@ -1,6 +1,7 @@
 package dev.quiver.array;
 
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -11,16 +12,18 @@ import java.util.List;
 public abstract sealed class BaseListArray extends Array permits ListArray, LargeListArray, MapArray {
     private final boolean large;
     private final MemorySegment offsets;
+    private final boolean nativeOffsets;
     private Array values;
 
     BaseListArray(ArrayData data, boolean large) {
         super(data);
         this.large = large;
         this.offsets = Array.buffer(data, 1);
+        this.nativeOffsets = offsets.isNative();
     }
 
     private long offsetAt(long slot) {
-        return large ? offsets.get(LE.LONG, slot * 8) : offsets.get(LE.INT, slot * 4);
+        return large ? offsets.get(LE.LONG, slot * 8) : Loads.getInt(offsets, nativeOffsets, slot * 4);
     }
 
     /** Index in {@link #values()} of the first element of list {@code i}. */
@@ -32,7 +35,7 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
     public int valueLength(int i) {
         long p = pos(i);
         if (large) return Math.toIntExact(offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8));
-        long pair = offsets.get(LE.LONG, p * 4); // offsets p and p + 1 in one bounds-checked load
+        long pair = Loads.getLong(offsets, nativeOffsets, p * 4); // offsets p and p + 1 in one checked load
         return (int) (pair >>> 32) - (int) pair;
     }
 

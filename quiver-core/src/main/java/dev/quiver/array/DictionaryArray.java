@@ -1,6 +1,7 @@
 package dev.quiver.array;
 
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 import dev.quiver.type.ArrowType;
 
 import java.lang.foreign.MemorySegment;
@@ -8,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 /** Dictionary-encoded values: integer indices (the array's own buffers) into a dictionary array. */
 public final class DictionaryArray extends Array {
     private final MemorySegment values;
+    private final boolean nativeValues;
     private final int bitWidth;
     private final boolean signed;
     private Array indices;
@@ -17,6 +19,7 @@ public final class DictionaryArray extends Array {
         super(data);
         if (data.dictionary() == null) throw new IllegalArgumentException("array has no dictionary: " + data);
         this.values = Array.buffer(data, 1);
+        this.nativeValues = values.isNative();
         // a non-integer index type fails validation; here it only makes getIndex throw (as the cast in indexType)
         this.bitWidth = data.type() instanceof ArrowType.Int t ? t.bitWidth() : 0;
         this.signed = data.type() instanceof ArrowType.Int t && t.signed();
@@ -49,7 +52,8 @@ public final class DictionaryArray extends Array {
         long p = pos(i);
         return switch (bitWidth) {
             case 0 -> throw new IllegalStateException("dictionary indices must be integers, not " + data.type());
-            case 32 -> signed ? values.get(LE.INT, p * 4) : Integer.toUnsignedLong(values.get(LE.INT, p * 4));
+            case 32 -> signed ? Loads.getInt(values, nativeValues, p * 4)
+                    : Integer.toUnsignedLong(Loads.getInt(values, nativeValues, p * 4));
             case 8 -> signed ? values.get(LE.BYTE, p) : Byte.toUnsignedLong(values.get(LE.BYTE, p));
             case 16 -> signed ? values.get(LE.SHORT, p * 2) : Short.toUnsignedLong(values.get(LE.SHORT, p * 2));
             default -> values.get(LE.LONG, p * 8);

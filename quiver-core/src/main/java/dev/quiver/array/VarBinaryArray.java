@@ -1,6 +1,7 @@
 package dev.quiver.array;
 
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -12,11 +13,13 @@ public abstract sealed class VarBinaryArray extends Array
         permits BinaryArray, LargeBinaryArray, Utf8Array, LargeUtf8Array {
     private final boolean large;
     private final MemorySegment offsets;
+    private final boolean nativeOffsets;
 
     VarBinaryArray(ArrayData data, boolean large) {
         super(data);
         this.large = large;
         this.offsets = Array.buffer(data, 1);
+        this.nativeOffsets = offsets.isNative();
     }
 
     /** Start of value {@code i} in the data buffer. */
@@ -33,12 +36,12 @@ public abstract sealed class VarBinaryArray extends Array
     public long valueLength(int i) {
         long p = pos(i);
         if (large) return offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8);
-        long pair = offsets.get(LE.LONG, p * 4); // offsets p and p + 1 in one bounds-checked load
+        long pair = Loads.getLong(offsets, nativeOffsets, p * 4); // offsets p and p + 1 in one checked load
         return (int) (pair >>> 32) - (int) pair;
     }
 
     private long offsetAt(long slot) {
-        return large ? offsets.get(LE.LONG, slot * 8) : offsets.get(LE.INT, slot * 4);
+        return large ? offsets.get(LE.LONG, slot * 8) : Loads.getInt(offsets, nativeOffsets, slot * 4);
     }
 
     /** Zero-copy view of value {@code i} (empty for a null slot). */

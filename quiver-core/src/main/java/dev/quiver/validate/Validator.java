@@ -6,6 +6,7 @@ import dev.quiver.array.Layout;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.memory.Bits;
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
 import dev.quiver.type.UnionMode;
@@ -219,9 +220,10 @@ public final class Validator {
     private static long firstDecrease32(MemorySegment o, long from, long to) {
         // one branch-free pass: the sign of (cur - prev) as a long marks a decrease; locate it only when there is one
         long signs = 0;
-        long prevOffset = o.get(LE.INT, from * 4);
+        boolean isNative = o.isNative();
+        long prevOffset = Loads.getInt(o, isNative, from * 4);
         for (long at = from * 4 + 4, stop = to * 4; at <= stop; at += 4) {
-            long cur = o.get(LE.INT, at);
+            long cur = Loads.getInt(o, isNative, at);
             signs |= cur - prevOffset;
             prevOffset = cur;
         }
@@ -239,9 +241,10 @@ public final class Validator {
     private static long firstDecrease64(MemorySegment o, long from, long to) {
         // one branch-free pass: cur < prev exactly when (prev - cur) borrows, i.e. Long.compare(cur, prev) < 0
         long decreases = 0;
-        long prevOffset = o.get(LE.LONG, from * 8);
+        boolean isNative = o.isNative();
+        long prevOffset = Loads.getLong(o, isNative, from * 8);
         for (long at = from * 8 + 8, stop = to * 8; at <= stop; at += 8) {
-            long cur = o.get(LE.LONG, at);
+            long cur = Loads.getLong(o, isNative, at);
             decreases |= (cur - prevOffset) ^ ((cur ^ prevOffset) & ((cur - prevOffset) ^ cur));
             prevOffset = cur;
         }
@@ -467,8 +470,9 @@ public final class Validator {
     private static boolean int32IndicesInRange(MemorySegment b, long offset, int length, long size) {
         int min = 0;
         int max = 0;
+        boolean isNative = b.isNative();
         for (long at = offset * 4, stop = (offset + length) * 4; at < stop; at += 4) {
-            int index = b.get(LE.INT, at);
+            int index = Loads.getInt(b, isNative, at);
             min = Math.min(min, index);
             max = Math.max(max, index);
         }
