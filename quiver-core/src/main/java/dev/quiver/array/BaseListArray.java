@@ -23,7 +23,8 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
     }
 
     private long offsetAt(long slot) {
-        return large ? offsets.get(LE.LONG, slot * 8) : Loads.getInt(offsets, nativeOffsets, slot * 4);
+        if (large) return offsets.get(LE.LONG, slot * 8);
+        return nativeOffsets ? Loads.intNative(offsets, slot * 4) : Loads.intHeap(offsets, slot * 4);
     }
 
     /** Index in {@link #values()} of the first element of list {@code i}. */
@@ -35,7 +36,8 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
     public int valueLength(int i) {
         long p = pos(i);
         if (large) return Math.toIntExact(offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8));
-        long pair = Loads.getLong(offsets, nativeOffsets, p * 4); // offsets p and p + 1 in one checked load
+        // offsets p and p + 1 in one checked load
+        long pair = nativeOffsets ? Loads.longNative(offsets, p * 4) : Loads.longHeap(offsets, p * 4);
         return (int) (pair >>> 32) - (int) pair;
     }
 

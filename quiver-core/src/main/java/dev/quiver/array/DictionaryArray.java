@@ -52,8 +52,10 @@ public final class DictionaryArray extends Array {
         long p = pos(i);
         return switch (bitWidth) {
             case 0 -> throw new IllegalStateException("dictionary indices must be integers, not " + data.type());
-            case 32 -> signed ? Loads.getInt(values, nativeValues, p * 4)
-                    : Integer.toUnsignedLong(Loads.getInt(values, nativeValues, p * 4));
+            case 32 -> {
+                int index = nativeValues ? Loads.intNative(values, p * 4) : Loads.intHeap(values, p * 4);
+                yield signed ? index : Integer.toUnsignedLong(index);
+            }
             case 8 -> signed ? values.get(LE.BYTE, p) : Byte.toUnsignedLong(values.get(LE.BYTE, p));
             case 16 -> signed ? values.get(LE.SHORT, p * 2) : Short.toUnsignedLong(values.get(LE.SHORT, p * 2));
             default -> values.get(LE.LONG, p * 8);

@@ -16,7 +16,8 @@ public final class Int32Array extends Array {
     }
 
     public int get(int i) {
-        return Loads.getInt(values, nativeValues, pos(i) * 4);
+        long at = pos(i) * 4;
+        return nativeValues ? Loads.intNative(values, at) : Loads.intHeap(values, at);
     }
 
     @Override

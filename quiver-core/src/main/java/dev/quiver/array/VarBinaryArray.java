@@ -36,12 +36,14 @@ public abstract sealed class VarBinaryArray extends Array
     public long valueLength(int i) {
         long p = pos(i);
         if (large) return offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8);
-        long pair = Loads.getLong(offsets, nativeOffsets, p * 4); // offsets p and p + 1 in one checked load
+        // offsets p and p + 1 in one checked load
+        long pair = nativeOffsets ? Loads.longNative(offsets, p * 4) : Loads.longHeap(offsets, p * 4);
         return (int) (pair >>> 32) - (int) pair;
     }
 
     private long offsetAt(long slot) {
-        return large ? offsets.get(LE.LONG, slot * 8) : Loads.getInt(offsets, nativeOffsets, slot * 4);
+        if (large) return offsets.get(LE.LONG, slot * 8);
+        return nativeOffsets ? Loads.intNative(offsets, slot * 4) : Loads.intHeap(offsets, slot * 4);
     }
 
     /** Zero-copy view of value {@code i} (empty for a null slot). */

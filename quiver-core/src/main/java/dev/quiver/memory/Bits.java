@@ -33,7 +33,7 @@ public final class Bits {
         }
         boolean isNative = bits.isNative();
         while (end - i >= 64) {
-            count += Long.bitCount(Loads.getLong(bits, isNative, i >>> 3));
+            count += Long.bitCount(isNative ? Loads.longNative(bits, i >>> 3) : Loads.longHeap(bits, i >>> 3));
             i += 64;
         }
         while (i < end) {

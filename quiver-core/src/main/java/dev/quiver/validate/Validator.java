@@ -221,9 +221,9 @@ public final class Validator {
         // one branch-free pass: the sign of (cur - prev) as a long marks a decrease; locate it only when there is one
         long signs = 0;
         boolean isNative = o.isNative();
-        long prevOffset = Loads.getInt(o, isNative, from * 4);
+        long prevOffset = isNative ? Loads.intNative(o, from * 4) : Loads.intHeap(o, from * 4);
         for (long at = from * 4 + 4, stop = to * 4; at <= stop; at += 4) {
-            long cur = Loads.getInt(o, isNative, at);
+            long cur = isNative ? Loads.intNative(o, at) : Loads.intHeap(o, at);
             signs |= cur - prevOffset;
             prevOffset = cur;
         }
@@ -242,9 +242,9 @@ public final class Validator {
         // one branch-free pass: cur < prev exactly when (prev - cur) borrows, i.e. Long.compare(cur, prev) < 0
         long decreases = 0;
         boolean isNative = o.isNative();
-        long prevOffset = Loads.getLong(o, isNative, from * 8);
+        long prevOffset = isNative ? Loads.longNative(o, from * 8) : Loads.longHeap(o, from * 8);
         for (long at = from * 8 + 8, stop = to * 8; at <= stop; at += 8) {
-            long cur = Loads.getLong(o, isNative, at);
+            long cur = isNative ? Loads.longNative(o, at) : Loads.longHeap(o, at);
             decreases |= (cur - prevOffset) ^ ((cur ^ prevOffset) & ((cur - prevOffset) ^ cur));
             prevOffset = cur;
         }
@@ -472,7 +472,7 @@ public final class Validator {
         int max = 0;
         boolean isNative = b.isNative();
         for (long at = offset * 4, stop = (offset + length) * 4; at < stop; at += 4) {
-            int index = Loads.getInt(b, isNative, at);
+            int index = isNative ? Loads.intNative(b, at) : Loads.intHeap(b, at);
             min = Math.min(min, index);
             max = Math.max(max, index);
         }
