@@ -13,9 +13,14 @@ import java.util.Objects;
  */
 public abstract class Array {
     protected final ArrayData data;
+    // data.length() and data.offset(), kept here so that hot accessors read them without going through data
+    private final int length;
+    private final long offset;
 
     protected Array(ArrayData data) {
         this.data = Objects.requireNonNull(data, "data");
+        this.length = data.length();
+        this.offset = data.offset();
     }
 
     /** The typed view matching {@code data.type()} (a {@link DictionaryArray} when it has a dictionary). */
@@ -28,13 +33,18 @@ public abstract class Array {
      * length.
      */
     protected final long pos(int i) {
-        Objects.checkIndex(i, data.length());
-        return (long) data.offset() + i;
+        Objects.checkIndex(i, length);
+        return offset + i;
+    }
+
+    /** Buffer {@code i} of {@code data}, or an empty segment when it has fewer buffers (accesses then fail). */
+    static java.lang.foreign.MemorySegment buffer(ArrayData data, int i) {
+        return i < data.bufferCount() ? data.buffer(i) : ArrayData.ABSENT;
     }
 
     public ArrayData data() { return data; }
     public ArrowType type() { return data.type(); }
-    public int length() { return data.length(); }
+    public int length() { return length; }
     public int nullCount() { return data.nullCount(); }
     public boolean isNull(int i) { return data.isNull(i); }
     public boolean isValid(int i) { return !data.isNull(i); }

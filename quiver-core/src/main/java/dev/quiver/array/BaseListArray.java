@@ -1,6 +1,7 @@
 package dev.quiver.array;
 
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -10,16 +11,20 @@ import java.util.List;
 /** Lists addressed through an offsets buffer into one child array: list, large_list and map. */
 public abstract sealed class BaseListArray extends Array permits ListArray, LargeListArray, MapArray {
     private final boolean large;
+    private final MemorySegment offsets;
+    private final boolean nativeOffsets;
     private Array values;
 
     BaseListArray(ArrayData data, boolean large) {
         super(data);
         this.large = large;
+        this.offsets = Array.buffer(data, 1);
+        this.nativeOffsets = offsets.isNative();
     }
 
     private long offsetAt(long slot) {
-        MemorySegment offsets = data.buffer(1);
-        return large ? offsets.get(LE.LONG, slot * 8) : offsets.get(LE.INT, slot * 4);
+        if (large) return offsets.get(LE.LONG, slot * 8);
+        return nativeOffsets ? Loads.intNative(offsets, slot * 4) : Loads.intHeap(offsets, slot * 4);
     }
 
     /** Index in {@link #values()} of the first element of list {@code i}. */
@@ -30,7 +35,10 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
     /** Number of elements in list {@code i}. */
     public int valueLength(int i) {
         long p = pos(i);
-        return Math.toIntExact(offsetAt(p + 1) - offsetAt(p));
+        if (large) return Math.toIntExact(offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8));
+        // offsets p and p + 1 in one checked load
+        long pair = nativeOffsets ? Loads.longNative(offsets, p * 4) : Loads.longHeap(offsets, p * 4);
+        return (int) (pair >>> 32) - (int) pair;
     }
 
     /** The whole child array (all lists' elements, not restricted to this array's slots). */

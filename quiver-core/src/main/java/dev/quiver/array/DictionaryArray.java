@@ -1,18 +1,28 @@
 package dev.quiver.array;
 
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 import dev.quiver.type.ArrowType;
 
 import java.lang.foreign.MemorySegment;
 
 /** Dictionary-encoded values: integer indices (the array's own buffers) into a dictionary array. */
 public final class DictionaryArray extends Array {
+    private final MemorySegment values;
+    private final boolean nativeValues;
+    private final int bitWidth;
+    private final boolean signed;
     private Array indices;
     private Array dictionary;
 
     DictionaryArray(ArrayData data) {
         super(data);
         if (data.dictionary() == null) throw new IllegalArgumentException("array has no dictionary: " + data);
+        this.values = Array.buffer(data, 1);
+        this.nativeValues = values.isNative();
+        // a non-integer index type fails validation; here it only makes getIndex throw (as the cast in indexType)
+        this.bitWidth = data.type() instanceof ArrowType.Int t ? t.bitWidth() : 0;
+        this.signed = data.type() instanceof ArrowType.Int t && t.signed();
     }
 
     /** The index type. */
@@ -40,12 +50,14 @@ public final class DictionaryArray extends Array {
     /** Index of slot {@code i} (uint64 indices above 2^63-1 come back negative). */
     public long getIndex(int i) {
         long p = pos(i);
-        MemorySegment values = data.buffer(1);
-        ArrowType.Int t = indexType();
-        return switch (t.bitWidth()) {
-            case 8 -> t.signed() ? values.get(LE.BYTE, p) : Byte.toUnsignedLong(values.get(LE.BYTE, p));
-            case 16 -> t.signed() ? values.get(LE.SHORT, p * 2) : Short.toUnsignedLong(values.get(LE.SHORT, p * 2));
-            case 32 -> t.signed() ? values.get(LE.INT, p * 4) : Integer.toUnsignedLong(values.get(LE.INT, p * 4));
+        return switch (bitWidth) {
+            case 0 -> throw new IllegalStateException("dictionary indices must be integers, not " + data.type());
+            case 32 -> {
+                int index = nativeValues ? Loads.intNative(values, p * 4) : Loads.intHeap(values, p * 4);
+                yield signed ? index : Integer.toUnsignedLong(index);
+            }
+            case 8 -> signed ? values.get(LE.BYTE, p) : Byte.toUnsignedLong(values.get(LE.BYTE, p));
+            case 16 -> signed ? values.get(LE.SHORT, p * 2) : Short.toUnsignedLong(values.get(LE.SHORT, p * 2));
             default -> values.get(LE.LONG, p * 8);
         };
     }

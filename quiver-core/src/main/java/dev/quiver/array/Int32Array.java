@@ -1,15 +1,23 @@
 package dev.quiver.array;
 
-import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
+
+import java.lang.foreign.MemorySegment;
 
 /** Signed 32-bit integers. */
 public final class Int32Array extends Array {
+    private final MemorySegment values;
+    private final boolean nativeValues;
+
     Int32Array(ArrayData data) {
         super(data);
+        this.values = Array.buffer(data, 1);
+        this.nativeValues = values.isNative();
     }
 
     public int get(int i) {
-        return data.buffer(1).get(LE.INT, pos(i) * 4);
+        long at = pos(i) * 4;
+        return nativeValues ? Loads.intNative(values, at) : Loads.intHeap(values, at);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.quiver.array;
 
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -11,10 +12,14 @@ import java.lang.foreign.ValueLayout;
 public abstract sealed class VarBinaryArray extends Array
         permits BinaryArray, LargeBinaryArray, Utf8Array, LargeUtf8Array {
     private final boolean large;
+    private final MemorySegment offsets;
+    private final boolean nativeOffsets;
 
     VarBinaryArray(ArrayData data, boolean large) {
         super(data);
         this.large = large;
+        this.offsets = Array.buffer(data, 1);
+        this.nativeOffsets = offsets.isNative();
     }
 
     /** Start of value {@code i} in the data buffer. */
@@ -30,12 +35,15 @@ public abstract sealed class VarBinaryArray extends Array
     /** Length in bytes of value {@code i}. */
     public long valueLength(int i) {
         long p = pos(i);
-        return offsetAt(p + 1) - offsetAt(p);
+        if (large) return offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8);
+        // offsets p and p + 1 in one checked load
+        long pair = nativeOffsets ? Loads.longNative(offsets, p * 4) : Loads.longHeap(offsets, p * 4);
+        return (int) (pair >>> 32) - (int) pair;
     }
 
     private long offsetAt(long slot) {
-        MemorySegment offsets = data.buffer(1);
-        return large ? offsets.get(LE.LONG, slot * 8) : offsets.get(LE.INT, slot * 4);
+        if (large) return offsets.get(LE.LONG, slot * 8);
+        return nativeOffsets ? Loads.intNative(offsets, slot * 4) : Loads.intHeap(offsets, slot * 4);
     }
 
     /** Zero-copy view of value {@code i} (empty for a null slot). */

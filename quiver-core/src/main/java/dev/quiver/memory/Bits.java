@@ -31,8 +31,9 @@ public final class Bits {
             if (get(bits, i)) count++;
             i++;
         }
+        boolean isNative = bits.isNative();
         while (end - i >= 64) {
-            count += Long.bitCount(bits.get(LE.LONG, i >>> 3));
+            count += Long.bitCount(isNative ? Loads.longNative(bits, i >>> 3) : Loads.longHeap(bits, i >>> 3));
             i += 64;
         }
         while (i < end) {

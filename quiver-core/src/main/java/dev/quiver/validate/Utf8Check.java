@@ -1,6 +1,7 @@
 package dev.quiver.validate;
 
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 
 import java.lang.foreign.MemorySegment;
 
@@ -15,13 +16,18 @@ final class Utf8Check {
     static boolean isAscii(MemorySegment s, long from, long to) {
         long i = from;
         long acc = 0;
+        boolean isNative = s.isNative();
         for (; i + 32 <= to; i += 32) {
-            acc |= s.get(LE.LONG, i) | s.get(LE.LONG, i + 8) | s.get(LE.LONG, i + 16) | s.get(LE.LONG, i + 24);
+            acc |= load(s, isNative, i) | load(s, isNative, i + 8) | load(s, isNative, i + 16) | load(s, isNative, i + 24);
             if ((acc & 0x8080808080808080L) != 0) return false;
         }
-        for (; i + 8 <= to; i += 8) acc |= s.get(LE.LONG, i);
+        for (; i + 8 <= to; i += 8) acc |= load(s, isNative, i);
         for (; i < to; i++) acc |= s.get(LE.BYTE, i);
         return (acc & 0x8080808080808080L) == 0;
+    }
+
+    private static long load(MemorySegment s, boolean isNative, long at) {
+        return isNative ? Loads.longNative(s, at) : Loads.longHeap(s, at);
     }
 
     /** Position of the first byte of the first ill-formed sequence in {@code [from, to)}, or -1. */

@@ -6,6 +6,7 @@ import dev.quiver.array.Layout;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.memory.Bits;
 import dev.quiver.memory.LE;
+import dev.quiver.memory.Loads;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
 import dev.quiver.type.UnionMode;
@@ -217,6 +218,16 @@ public final class Validator {
 
     /** First slot in {@code (from, to]} whose int32 offset is below the one before it, or -1. */
     private static long firstDecrease32(MemorySegment o, long from, long to) {
+        // one branch-free pass: the sign of (cur - prev) as a long marks a decrease; locate it only when there is one
+        long signs = 0;
+        boolean isNative = o.isNative();
+        long prevOffset = isNative ? Loads.intNative(o, from * 4) : Loads.intHeap(o, from * 4);
+        for (long at = from * 4 + 4, stop = to * 4; at <= stop; at += 4) {
+            long cur = isNative ? Loads.intNative(o, at) : Loads.intHeap(o, at);
+            signs |= cur - prevOffset;
+            prevOffset = cur;
+        }
+        if (signs >= 0) return -1;
         int prev = o.get(LE.INT, from * 4);
         for (long s = from + 1; s <= to; s++) {
             int cur = o.get(LE.INT, s * 4);
@@ -228,6 +239,16 @@ public final class Validator {
 
     /** First slot in {@code (from, to]} whose int64 offset is below the one before it, or -1. */
     private static long firstDecrease64(MemorySegment o, long from, long to) {
+        // one branch-free pass: cur < prev exactly when (prev - cur) borrows, i.e. Long.compare(cur, prev) < 0
+        long decreases = 0;
+        boolean isNative = o.isNative();
+        long prevOffset = isNative ? Loads.longNative(o, from * 8) : Loads.longHeap(o, from * 8);
+        for (long at = from * 8 + 8, stop = to * 8; at <= stop; at += 8) {
+            long cur = isNative ? Loads.longNative(o, at) : Loads.longHeap(o, at);
+            decreases |= (cur - prevOffset) ^ ((cur ^ prevOffset) & ((cur - prevOffset) ^ cur));
+            prevOffset = cur;
+        }
+        if (decreases >= 0) return -1;
         long prev = o.get(LE.LONG, from * 8);
         for (long s = from + 1; s <= to; s++) {
             long cur = o.get(LE.LONG, s * 8);
@@ -425,6 +446,9 @@ public final class Validator {
         ArrowType.Int t = (ArrowType.Int) d.type();
         long size = d.dictionary().length();
         MemorySegment b = d.buffer(1);
+        if (d.nullCount() == 0 && t.bitWidth() == 32 && t.signed() && int32IndicesInRange(b, d.offset(), d.length(), size)) {
+            return; // the common case in one pass; otherwise the loop below finds and names the first bad index
+        }
         for (int i = 0; i < d.length(); i++) {
             if (d.isNull(i)) continue;
             long s = (long) d.offset() + i;
@@ -440,5 +464,18 @@ public final class Validator {
                         + " values");
             }
         }
+    }
+
+    /** Whether every int32 index in slots {@code [offset, offset + length)} lies in {@code [0, size)}. */
+    private static boolean int32IndicesInRange(MemorySegment b, long offset, int length, long size) {
+        int min = 0;
+        int max = 0;
+        boolean isNative = b.isNative();
+        for (long at = offset * 4, stop = (offset + length) * 4; at < stop; at += 4) {
+            int index = isNative ? Loads.intNative(b, at) : Loads.intHeap(b, at);
+            min = Math.min(min, index);
+            max = Math.max(max, index);
+        }
+        return min >= 0 && max < size;
     }
 }

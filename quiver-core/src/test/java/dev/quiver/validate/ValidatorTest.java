@@ -194,6 +194,31 @@ class ValidatorTest {
     }
 
     @Test
+    void offsetDecreasesAreFoundWhereverTheyAreAndWhateverTheirSize() {
+        // int32: a decrease at the very end, one hidden between large values, one inside a sliced range
+        fails(data(Types.UTF8, 4, 0, 0, NONE, ints(0, 1, 2, 3, 2), bytes('a', 'b', 'c')), ValidationLevel.FULL, "s",
+                "offsets decrease at slot 3: 3 then 2");
+        fails(data(Types.UTF8, 3, 0, 0, NONE, ints(0, Integer.MAX_VALUE, Integer.MIN_VALUE, 3), bytes('a', 'b', 'c')),
+                ValidationLevel.FULL, "s", "offsets decrease at slot 1: 2147483647 then -2147483648");
+        fails(data(Types.UTF8, 2, 1, 0, NONE, ints(9, 0, 2, 1), bytes('a', 'b')), ValidationLevel.FULL, "s",
+                "offsets decrease at slot 1: 2 then 1");
+        // the decrease before the slice's range is not part of the array
+        assertDoesNotThrow(() -> Validator.validate(data(Types.UTF8, 2, 1, 0, NONE, ints(9, 0, 1, 2), bytes('a', 'b')),
+                ValidationLevel.FULL, "s"));
+        // int64: differences that overflow a long must still count as decreases
+        ArrayData child = Arrays.int32(1, 2, 3).data();
+        for (long[] offsets : new long[][] {{0, Long.MAX_VALUE, Long.MIN_VALUE, 3}, {0, Long.MIN_VALUE, 1, 3},
+                                            {0, 2, Long.MIN_VALUE + 1, 3}}) {
+            ArrayData list = new ArrayData(Types.LARGE_LIST, 3, 0, 0, new MemorySegment[] {NONE, longs(offsets)},
+                    new ArrayData[] {child}, null);
+            fails(list, ValidationLevel.FULL, "l", "offsets decrease at slot");
+        }
+        ArrayData rising = new ArrayData(Types.LARGE_LIST, 3, 0, 0, new MemorySegment[] {NONE, longs(0, 0, 1, 3)},
+                new ArrayData[] {child}, null);
+        assertDoesNotThrow(() -> Validator.validate(rising, ValidationLevel.FULL, "l"));
+    }
+
+    @Test
     void invalidUtf8() {
         ArrayData d = data(Types.UTF8, 2, 0, 0, NONE, ints(0, 1, 3), bytes('a', 0xc3, 0x28));
         assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "s"));
@@ -269,6 +294,29 @@ class ValidatorTest {
         fails(neg, ValidationLevel.FULL, "d", "dictionary index -1 at slot 0");
         ArrayData big = new ArrayData(Types.UINT64, 1, 0, 0, new MemorySegment[] {NONE, longs(-1)}, null, dict);
         fails(big, ValidationLevel.FULL, "d", "dictionary index 18446744073709551615 at slot 0");
+    }
+
+    @Test
+    void badInt32DictionaryIndexWithoutNulls() {
+        ArrayData dict = Arrays.utf8("a", "b", "c").data();
+        ArrayData ok = new ArrayData(Types.INT32, 4, 0, 0, new MemorySegment[] {NONE, ints(2, 0, 1, 2)}, null, dict);
+        assertDoesNotThrow(() -> Validator.validate(ok, ValidationLevel.FULL, "d"));
+        ArrayData high = new ArrayData(Types.INT32, 4, 0, 0, new MemorySegment[] {NONE, ints(2, 0, 3, 1)}, null, dict);
+        fails(high, ValidationLevel.FULL, "d", "dictionary index 3 at slot 2 is outside the dictionary of 3 values");
+        ArrayData low = new ArrayData(Types.INT32, 3, 0, 0, new MemorySegment[] {NONE, ints(0, 1, Integer.MIN_VALUE)},
+                null, dict);
+        fails(low, ValidationLevel.FULL, "d", "dictionary index -2147483648 at slot 2");
+        // only the slots of a slice count: the bad index before it is outside the array
+        ArrayData sliced = new ArrayData(Types.INT32, 2, 1, 0, new MemorySegment[] {NONE, ints(7, 1, 2)}, null, dict);
+        assertDoesNotThrow(() -> Validator.validate(sliced, ValidationLevel.FULL, "d"));
+        ArrayData slicedBad = new ArrayData(Types.INT32, 2, 1, 0, new MemorySegment[] {NONE, ints(0, 1, 5)}, null, dict);
+        fails(slicedBad, ValidationLevel.FULL, "d", "dictionary index 5 at slot 1");
+        ArrayData empty = new ArrayData(Types.INT32, 0, 0, 0, new MemorySegment[] {NONE, ints()}, null,
+                Arrays.utf8().data());
+        assertDoesNotThrow(() -> Validator.validate(empty, ValidationLevel.FULL, "d"));
+        // a bad index under a null slot is not a value
+        ArrayData nulls = new ArrayData(Types.INT32, 2, 0, 1, new MemorySegment[] {bytes(0b01), ints(1, 99)}, null, dict);
+        assertDoesNotThrow(() -> Validator.validate(nulls, ValidationLevel.FULL, "d"));
     }
 
     @Test
