@@ -13,17 +13,36 @@ import java.util.Set;
  * {@link IllegalStateException}.
  */
 public final class MemoryOwner implements AutoCloseable {
-    private final Arena arena;
+    private Arena arena;
+    private final boolean lazy;
     private final Set<RecordBatch> borrowers = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
     /** @param arena the arena this owner closes (may be null when it owns no arena itself) */
     public MemoryOwner(Arena arena) {
         this.arena = arena;
+        this.lazy = false;
+    }
+
+    private MemoryOwner() {
+        this.lazy = true;
+    }
+
+    /**
+     * An owner whose shared arena is created on the first call to {@link #arena()}: readers of bytes already in
+     * memory need one only for decoded dictionaries, and closing a shared arena costs a handshake with every
+     * thread, so a reader that never needs one does not pay for it.
+     */
+    public static MemoryOwner lazilyShared() {
+        return new MemoryOwner();
     }
 
     /** The arena owned here; valid until {@link #close()}. */
-    public Arena arena() {
+    public synchronized Arena arena() {
+        if (arena == null && lazy) {
+            if (closed) throw new IllegalStateException("the reader is closed");
+            arena = Arena.ofShared();
+        }
         return arena;
     }
 
@@ -50,6 +69,10 @@ public final class MemoryOwner implements AutoCloseable {
             borrowers.clear();
         }
         for (RecordBatch b : open) b.ownerClosed();
-        if (arena != null) arena.close();
+        Arena a;
+        synchronized (this) {
+            a = arena;
+        }
+        if (a != null) a.close();
     }
 }

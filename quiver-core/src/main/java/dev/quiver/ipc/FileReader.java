@@ -86,7 +86,7 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
 
     /** A reader over a file's bytes already in memory; batches are slices of {@code data}. */
     static FileReader open(MemorySegment data, String resource, IpcReadOptions options) {
-        MemoryOwner owner = new MemoryOwner(Arena.ofShared());
+        MemoryOwner owner = MemoryOwner.lazilyShared();
         try {
             return new FileReader(data, resource, options, owner);
         } catch (RuntimeException e) {
