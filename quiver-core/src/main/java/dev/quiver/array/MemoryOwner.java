@@ -39,9 +39,9 @@ public final class MemoryOwner implements AutoCloseable {
 
     /** The arena owned here; valid until {@link #close()}. */
     public synchronized Arena arena() {
-        if (arena == null && lazy) {
+        if (lazy) {
             if (closed) throw new IllegalStateException("the reader is closed");
-            arena = Arena.ofShared();
+            if (arena == null) arena = Arena.ofShared();
         }
         return arena;
     }
