@@ -8,6 +8,7 @@ import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.MessageSummary;
 import dev.quiver.ipc.StreamReader;
 import dev.quiver.metadata.MessageHeader;
+import dev.quiver.testing.TestData;
 import dev.quiver.type.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,7 +173,7 @@ class ConvertCommandTest {
             "interval", "binary", "large_binary", "nested_large_offsets", "recursive_nested", "extension",
             "duplicate_fieldnames", "null"})
     void streamToFileToStreamKeepsEveryValue(String name) throws IOException {
-        Path gold = CliTestData.gold("cpp-21.0.0", name, ".stream");
+        Path gold = TestData.gold("cpp-21.0.0", name, ".stream");
         Path file = dir.resolve("x.arrow");
         Path stream = dir.resolve("x.arrows");
 
@@ -194,7 +195,7 @@ class ConvertCommandTest {
     @Test
     void goldCompressedFilesDecompress() throws IOException {
         for (String name : new String[] {"lz4", "zstd"}) {
-            Path gold = CliTestData.gold("2.0.0-compression", name, ".arrow_file");
+            Path gold = TestData.gold("2.0.0-compression", name, ".arrow_file");
             Path out = dir.resolve(name + ".arrows");
             Cli r = Cli.run("convert", gold, out);
             assertEquals(0, r.exit(), r.toString());

@@ -3,6 +3,7 @@ package dev.quiver.cli;
 import dev.quiver.ipc.Inspector;
 import dev.quiver.ipc.MessageSummary;
 import dev.quiver.metadata.MessageHeader;
+import dev.quiver.testing.TestData;
 import dev.quiver.type.Endianness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class ConvertEndiannessFramingTest {
     @Test
     void bigEndianLegacyFramedOutputReadsBackTheSameAndConvertsBack() throws IOException {
         for (String name : new String[] {"primitive", "nested", "dictionary", "union", "binary_view"}) {
-            Path in = CliTestData.gold("cpp-21.0.0", name, ".arrow_file");
+            Path in = TestData.gold("cpp-21.0.0", name, ".arrow_file");
             for (String format : new String[] {"stream", "file"}) {
                 Path big = dir.resolve(name + "-big." + format);
                 Cli c = Cli.run("convert", in, big, "--to", format, "--endianness", "big", "--legacy-framing",

@@ -5,6 +5,7 @@ import dev.quiver.ipc.FileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.MessageSummary;
 import dev.quiver.ipc.StreamReader;
+import dev.quiver.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +103,7 @@ class InspectCommandTest {
 
     @Test
     void goldFileLayout() throws IOException {
-        Path gold = CliTestData.gold("cpp-21.0.0", "primitive", ".arrow_file");
+        Path gold = TestData.gold("cpp-21.0.0", "primitive", ".arrow_file");
         long size = Files.size(gold);
         Cli r = Cli.run("inspect", gold);
         assertEquals(0, r.exit(), r.toString());
@@ -131,7 +132,7 @@ class InspectCommandTest {
 
     @Test
     void goldStreamLayout() throws IOException {
-        Path gold = CliTestData.gold("cpp-21.0.0", "primitive", ".stream");
+        Path gold = TestData.gold("cpp-21.0.0", "primitive", ".stream");
         Cli r = Cli.run("inspect", gold);
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("Arrow IPC stream"), r.toString());
@@ -148,7 +149,7 @@ class InspectCommandTest {
 
     @Test
     void dictionaryBatchesAreListedWithTheirIds() throws IOException {
-        Path gold = CliTestData.gold("cpp-21.0.0", "dictionary", ".arrow_file");
+        Path gold = TestData.gold("cpp-21.0.0", "dictionary", ".arrow_file");
         Cli r = Cli.run("inspect", gold);
         assertEquals(0, r.exit(), r.toString());
         try (FileReader f = Ipc.openFile(gold)) {
@@ -160,7 +161,7 @@ class InspectCommandTest {
 
     @Test
     void compressionIsShownPerMessage() throws IOException {
-        Path gold = CliTestData.gold("2.0.0-compression", "zstd", ".arrow_file");
+        Path gold = TestData.gold("2.0.0-compression", "zstd", ".arrow_file");
         Cli r = Cli.run("inspect", gold);
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().lines().anyMatch(l -> l.contains(" RecordBatch ") && l.contains(" zstd ")), r.toString());

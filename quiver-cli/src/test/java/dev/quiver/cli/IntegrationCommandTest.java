@@ -1,7 +1,8 @@
 package dev.quiver.cli;
 
-import dev.quiver.cli.CliTestData.GoldCase;
 import dev.quiver.testing.JsonMutation;
+import dev.quiver.testing.TestData.GoldCase;
+import dev.quiver.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class IntegrationCommandTest {
     Path dir;
 
     static List<GoldCase> cases() {
-        return CliTestData.goldCases();
+        return TestData.goldCases();
     }
 
     static Cli validate(Path arrow, Path json) {
@@ -57,18 +58,18 @@ class IntegrationCommandTest {
         for (GoldCase c : cases) {
             for (String suffix : new String[] {".json.gz", ".arrow_file", ".stream"}) {
                 expected.add(c.folder() + "/generated_" + c.name() + suffix);
-                assertTrue(Files.isRegularFile(CliTestData.root().resolve("integration").resolve(c.folder())
+                assertTrue(Files.isRegularFile(TestData.root().resolve("integration").resolve(c.folder())
                         .resolve("generated_" + c.name() + suffix)), c + suffix);
             }
         }
         Set<String> found = new HashSet<>();
-        for (String folder : CliTestData.FOLDERS) {
-            try (Stream<Path> files = Files.list(CliTestData.root().resolve("integration").resolve(folder))) {
+        for (String folder : TestData.FOLDERS) {
+            try (Stream<Path> files = Files.list(TestData.root().resolve("integration").resolve(folder))) {
                 files.forEach(p -> found.add(folder + "/" + p.getFileName()));
             }
         }
         assertEquals(expected, found);
-        for (String folder : CliTestData.FOLDERS) {
+        for (String folder : TestData.FOLDERS) {
             assertTrue(cases.stream().anyMatch(c -> c.folder().equals(folder)), "cases in " + folder);
         }
     }

@@ -1,12 +1,13 @@
 package dev.quiver.cli;
 
 import dev.quiver.array.RecordBatch;
-import dev.quiver.cli.CliTestData.GoldCase;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import dev.quiver.ipc.MessageSummary;
 import dev.quiver.ipc.StreamWriter;
 import dev.quiver.metadata.MessageHeader;
+import dev.quiver.testing.TestData.GoldCase;
+import dev.quiver.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class PipeCommandsTest {
     Path dir;
 
     static List<GoldCase> cases() {
-        return CliTestData.goldCases();
+        return TestData.goldCases();
     }
 
     private static final byte[] MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};

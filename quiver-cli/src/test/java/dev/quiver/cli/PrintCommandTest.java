@@ -1,5 +1,6 @@
 package dev.quiver.cli;
 
+import dev.quiver.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +87,7 @@ class PrintCommandTest {
     @Test
     void goldPrimitiveShowsFieldNamesAndKnownValues() {
         // Values from generated_primitive.json.gz, batch 0, rows 0 and 1.
-        Cli r = Cli.run("print", CliTestData.gold("cpp-21.0.0", "primitive", ".stream"), "-n", "2");
+        Cli r = Cli.run("print", TestData.gold("cpp-21.0.0", "primitive", ".stream"), "-n", "2");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("int8_nonnullable: int8 not null\n"), r.toString());
         assertTrue(r.out().contains("float64_nonnullable: float64 not null\n"), r.toString());
@@ -111,17 +112,17 @@ class PrintCommandTest {
 
     @Test
     void goldDictionaryAndNestedValuesAreDecoded() {
-        Cli dict = Cli.run("print", CliTestData.gold("cpp-21.0.0", "dictionary", ".arrow_file"), "-n", "1");
+        Cli dict = Cli.run("print", TestData.gold("cpp-21.0.0", "dictionary", ".arrow_file"), "-n", "1");
         assertEquals(0, dict.exit(), dict.toString());
         assertTrue(dict.out().contains("dict0: dictionary<values=utf8, indices=int8>"), dict.toString());
-        Cli nested = Cli.run("print", CliTestData.gold("cpp-21.0.0", "nested", ".stream"), "-n", "3");
+        Cli nested = Cli.run("print", TestData.gold("cpp-21.0.0", "nested", ".stream"), "-n", "3");
         assertEquals(0, nested.exit(), nested.toString());
         assertTrue(nested.out().contains("[-2147483648, 2147483647]"), nested.toString());
     }
 
     @Test
     void invalidDataExitsOne() {
-        Cli r = Cli.run("print", CliTestData.root().resolve("integration/cpp-21.0.0/generated_primitive.json.gz"));
+        Cli r = Cli.run("print", TestData.root().resolve("integration/cpp-21.0.0/generated_primitive.json.gz"));
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.err().startsWith("quiver: "), r.toString());
     }

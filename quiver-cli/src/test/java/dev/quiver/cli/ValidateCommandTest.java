@@ -2,6 +2,7 @@ package dev.quiver.cli;
 
 import dev.quiver.ipc.MessageSummary;
 import dev.quiver.metadata.MessageHeader;
+import dev.quiver.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +94,7 @@ class ValidateCommandTest {
             "union.arrow_file", "map.stream", "binary_view.stream", "primitive_no_batches.arrow_file"})
     void goldFilesAreValid(String name) {
         int dot = name.indexOf('.');
-        Path gold = CliTestData.gold("cpp-21.0.0", name.substring(0, dot), name.substring(dot));
+        Path gold = TestData.gold("cpp-21.0.0", name.substring(0, dot), name.substring(dot));
         Cli r = Cli.run("validate", gold);
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().matches("valid: \\d+ batches, \\d+ rows\n"), r.toString());
@@ -101,7 +102,7 @@ class ValidateCommandTest {
 
     @Test
     void goldRowCountsAreCounted() {
-        Cli r = Cli.run("validate", CliTestData.gold("cpp-21.0.0", "primitive", ".arrow_file"), "--level", "basic");
+        Cli r = Cli.run("validate", TestData.gold("cpp-21.0.0", "primitive", ".arrow_file"), "--level", "basic");
         assertEquals("valid: 2 batches, 37 rows\n", r.out()); // 17 + 20 in generated_primitive.json.gz
     }
 }

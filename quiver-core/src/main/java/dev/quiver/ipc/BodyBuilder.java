@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Collects the buffers of one message body: records each buffer's offset and length (after compression,
@@ -85,21 +84,12 @@ final class BodyBuilder {
      * the scratch arena the workers write into is closed.
      */
     void abandon() {
-        for (Object o : pending) {
-            if (o instanceof CompletableFuture<?> f) f.handle((v, e) -> null).join();
-        }
+        CodecPool.awaitQuietly(pending);
     }
 
     @SuppressWarnings("unchecked")
     private static MemorySegment resolve(Object o) {
-        if (o instanceof MemorySegment s) return s;
-        try {
-            return ((CompletableFuture<MemorySegment>) o).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
+        return o instanceof MemorySegment s ? s : CodecPool.join((CompletableFuture<MemorySegment>) o);
     }
 
     long[] offsets() { layOut(); return offsets.clone(); }

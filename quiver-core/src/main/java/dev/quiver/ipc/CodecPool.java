@@ -3,6 +3,7 @@ package dev.quiver.ipc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
@@ -50,6 +51,27 @@ final class CodecPool {
 
     <T> CompletableFuture<T> submit(Supplier<T> task) {
         return CompletableFuture.supplyAsync(task, pool);
+    }
+
+    /** The result of a task, with the task's own exception (not a {@link CompletionException}) on failure. */
+    static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /**
+     * Waits for every task that is not null, ignoring their outcome: before the memory they write into is
+     * released after a failure elsewhere.
+     */
+    static void awaitQuietly(Iterable<?> tasks) {
+        for (Object o : tasks) {
+            if (o instanceof CompletableFuture<?> f) f.handle((v, e) -> null).join();
+        }
     }
 
     /** True when a thread other than the caller may access the segment (not from a confined arena). */

@@ -74,13 +74,19 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
     /** Opens and memory-maps a file. */
     static FileReader open(Path path, IpcReadOptions options) throws IOException {
         Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            MemorySegment mapped = ch.size() == 0 ? MemorySegment.ofArray(new byte[0])
-                    : ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
-            return new FileReader(mapped, path.toString(), options, new MemoryOwner(arena));
+        try {
+            return new FileReader(map(path, arena), path.toString(), options, new MemoryOwner(arena));
         } catch (IOException | RuntimeException e) {
             arena.close();
             throw e;
+        }
+    }
+
+    /** The whole file mapped read-only in {@code arena} (an empty segment for an empty file). */
+    static MemorySegment map(Path path, Arena arena) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            return ch.size() == 0 ? MemorySegment.ofArray(new byte[0])
+                    : ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
         }
     }
 

@@ -81,12 +81,8 @@ public final class Ipc {
         if (Files.isRegularFile(path)) {
             Arena arena = Arena.ofShared();
             try {
-                MemorySegment mapped;
-                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-                    mapped = ch.size() == 0 ? MemorySegment.ofArray(new byte[0])
-                            : ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
-                }
-                return new StreamReader(new SegmentSource(mapped, arena), path.toString(), options);
+                return new StreamReader(new SegmentSource(FileReader.map(path, arena), arena), path.toString(),
+                        options);
             } catch (IOException | RuntimeException e) {
                 if (arena.scope().isAlive()) arena.close(); // the reader closes its source when it fails
                 throw e;

@@ -29,7 +29,7 @@ import java.util.Objects;
 public record IpcWriteOptions(CompressionType compression, int compressionLevel, int alignment,
                               MetadataVersion metadataVersion, Endianness endianness, boolean legacyFraming,
                               boolean emitDictionaryDeltas, boolean useThreads) {
-    public static final int DEFAULT_LEVEL = Integer.MIN_VALUE;
+    public static final int DEFAULT_LEVEL = dev.quiver.compress.BufferCodec.DEFAULT_LEVEL;
     public static final IpcWriteOptions DEFAULT = new IpcWriteOptions(null, DEFAULT_LEVEL, 8, MetadataVersion.V5,
             Endianness.LITTLE, false, false, true);
 

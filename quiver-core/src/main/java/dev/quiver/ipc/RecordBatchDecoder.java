@@ -18,7 +18,6 @@ import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Stage three of reading: turns a record batch header and its body into arrays. Pure: no I/O. Checks the
@@ -90,7 +89,7 @@ final class RecordBatchDecoder {
         } catch (RuntimeException | Error failure) {
             if (early != null) {
                 // let running decompressions finish before the caller closes the memory they write into
-                for (CompletableFuture<MemorySegment> f : early) if (f != null) f.handle((v, e) -> null).join();
+                CodecPool.awaitQuietly(java.util.Arrays.asList(early));
             }
             throw failure;
         }
@@ -111,12 +110,16 @@ final class RecordBatchDecoder {
             return;
         }
         int n = header.bufferCount();
-        int large = 0;
-        for (int i = 0; i < n; i++) if (parallelCandidate(pool, i)) large++;
-        if (large < 2) return;
+        boolean[] large = new boolean[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            large[i] = parallelCandidate(pool, i);
+            if (large[i]) count++;
+        }
+        if (count < 2) return;
         early = new CompletableFuture[n];
         for (int i = 0; i < n; i++) {
-            if (!parallelCandidate(pool, i)) continue;
+            if (!large[i]) continue;
             long offset = header.bufferOffsets()[i];
             MemorySegment raw = body.asSlice(offset, header.bufferLengths()[i]);
             early[i] = pool.submit(() -> codec.decode(raw, allocator, resource, bodyOffset + offset,
@@ -252,15 +255,7 @@ final class RecordBatchDecoder {
         }
         MemorySegment raw = body.asSlice(offset, length);
         if (codec == null || length == 0) return raw;
-        if (early != null && early[index] != null) {
-            try {
-                return early[index].join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw e;
-            }
-        }
+        if (early != null && early[index] != null) return CodecPool.join(early[index]);
         return codec.decode(raw, allocator, resource, bodyOffset + offset, options.limits().maxDecompressedSize());
     }
 

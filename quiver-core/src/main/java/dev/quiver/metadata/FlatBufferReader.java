@@ -69,20 +69,20 @@ final class FlatBufferReader {
     // ---- raw, checked reads ------------------------------------------------------------------
 
     private void checkRange(long pos, long len, String what) {
-        checkRange(pos, len, "", what, "");
+        checkRange(pos, len, "", "", what, "");
     }
 
-    /** As {@link #checkRange(long, long, String)} for the thing named {@code a + b + c}, joined only on failure. */
-    private void checkRange(long pos, long len, String a, String b, String c) {
+    /** As {@link #checkRange(long, long, String)} for the thing named {@code a + b + c + d}, joined only on failure. */
+    private void checkRange(long pos, long len, String a, String b, String c, String d) {
         if (pos < 0 || len < 0 || pos > size || len > size - pos) {
-            throw invalid(a + b + c + " (" + len + " bytes at " + pos + ") lies outside the " + size
+            throw invalid(a + b + c + d + " (" + len + " bytes at " + pos + ") lies outside the " + size
                     + "-byte flatbuffer", Math.max(0, Math.min(pos, size)));
         }
     }
 
-    private void checkAlign(long pos, int align, String a, String b, String c) {
+    private void checkAlign(long pos, int align, String a, String b, String c, String d) {
         if ((pos & (align - 1)) != 0) {
-            throw invalid(a + b + c + " at " + pos + " is not aligned to " + align + " bytes", pos);
+            throw invalid(a + b + c + d + " at " + pos + " is not aligned to " + align + " bytes", pos);
         }
     }
 
@@ -98,8 +98,8 @@ final class FlatBufferReader {
 
     /** As {@link #checkScalar(long, int, String)} for the scalar named {@code a + b + c}, joined only on failure. */
     void checkScalar(long pos, int width, String a, String b, String c) {
-        checkRange(pos, width, a, b, c);
-        checkAlign(pos, width, a, b, c);
+        checkRange(pos, width, "", a, b, c);
+        checkAlign(pos, width, "", a, b, c);
     }
 
     // ---- offsets, tables, vectors, strings ---------------------------------------------------
@@ -111,10 +111,8 @@ final class FlatBufferReader {
 
     /** As {@link #follow(long, String)} for the offset named {@code a + b + c}, joined only on failure. */
     long follow(long at, String a, String b, String c) {
-        if (at < 0 || at > size - 4 || (at & 3) != 0) {
-            checkRange(at, 4, "offset to ", a, b + c);
-            checkAlign(at, 4, "offset to ", a, b + c);
-        }
+        checkRange(at, 4, "offset to ", a, b, c);
+        checkAlign(at, 4, "offset to ", a, b, c);
         long u = Integer.toUnsignedLong(buf.get(LE.INT, at));
         if (u == 0) {
             throw invalid("offset to " + a + b + c + " is zero (points at itself)", at);
@@ -141,23 +139,23 @@ final class FlatBufferReader {
             throw new LimitExceededException("flatbuffer references more tables than its size allows"
                     + " (shared or repeated sub-objects)", resource, baseOffset + pos);
         }
-        checkRange(pos, 4, "", what, " table");
-        checkAlign(pos, 4, "", what, " table");
+        checkRange(pos, 4, "", "", what, " table");
+        checkAlign(pos, 4, "", "", what, " table");
         long vtable = pos - buf.get(LE.INT, pos);
         if (vtable < 0 || vtable > size - 4) {
             throw invalid("vtable of " + what + " table lies outside the flatbuffer (at " + vtable + ")", pos);
         }
-        checkAlign(vtable, 2, "vtable of ", what, "");
+        checkAlign(vtable, 2, "", "vtable of ", what, "");
         int vsize = Short.toUnsignedInt(buf.get(LE.SHORT, vtable));
         int tsize = Short.toUnsignedInt(buf.get(LE.SHORT, vtable + 2));
         if (vsize < 4 || (vsize & 1) != 0) {
             throw invalid("vtable of " + what + " has invalid size " + vsize, vtable);
         }
-        checkRange(vtable, vsize, "vtable of ", what, "");
+        checkRange(vtable, vsize, "", "vtable of ", what, "");
         if (tsize < 4) {
             throw invalid(what + " table declares size " + tsize + ", less than its 4-byte header", vtable);
         }
-        checkRange(pos, tsize, "", what, " table");
+        checkRange(pos, tsize, "", "", what, " table");
         return new FbTable(this, pos, vtable, vsize, tsize, what);
     }
 
@@ -168,8 +166,8 @@ final class FlatBufferReader {
 
     /** As {@link #vector(long, int, String)} for the vector named {@code a + b + c}, joined only on failure. */
     FbVector vector(long pos, int elemSize, String a, String b, String c) {
-        checkRange(pos, 4, a, b, c + " vector length");
-        checkAlign(pos, 4, a, b, c + " vector");
+        checkRange(pos, 4, a, b, c, " vector length");
+        checkAlign(pos, 4, a, b, c, " vector");
         long n = Integer.toUnsignedLong(buf.get(LE.INT, pos));
         long avail = size - pos - 4;
         // n < 2^32 and elemSize <= 24, so the product cannot overflow a long.
@@ -184,8 +182,8 @@ final class FlatBufferReader {
     String string(long pos, String what) {
         String cached = strings.get(pos);
         if (cached != null) return cached;
-        checkRange(pos, 4, "", what, " string length");
-        checkAlign(pos, 4, "", what, " string");
+        checkRange(pos, 4, "", "", what, " string length");
+        checkAlign(pos, 4, "", "", what, " string");
         long n = Integer.toUnsignedLong(buf.get(LE.INT, pos));
         if (n >= size - pos - 4) {
             throw invalid(what + " string of " + n + " bytes (plus its NUL) runs past the end of the "

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
@@ -429,17 +428,7 @@ class BigEndianRoundTripTest {
 
     static byte[] write(Schema schema, List<RecordBatch> batches, IpcWriteOptions options, boolean file)
             throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (file) {
-            try (FileWriter w = Ipc.newFile(out, schema, options)) {
-                w.writeAll(batches);
-            }
-        } else {
-            try (StreamWriter w = Ipc.newStream(out, schema, options)) {
-                w.writeAll(batches);
-            }
-        }
-        return out.toByteArray();
+        return IpcNestedRoundTripTest.write(schema, batches, file, options);
     }
 
     private static void compareAll(List<RecordBatch> expected, List<RecordBatch> actual, String what) {

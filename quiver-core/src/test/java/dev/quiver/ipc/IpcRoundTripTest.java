@@ -71,18 +71,7 @@ class IpcRoundTripTest {
                 batches.add(batch(schema, full.slice(57, 44)));
             }
         }
-        IpcWriteOptions options = IpcWriteOptions.DEFAULT.withCompression(codec);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (file) {
-            try (FileWriter w = Ipc.newFile(out, schema, options)) {
-                w.writeAll(batches);
-            }
-        } else {
-            try (StreamWriter w = Ipc.newStream(out, schema, options)) {
-                w.writeAll(batches);
-            }
-        }
-        byte[] bytes = out.toByteArray();
+        byte[] bytes = IpcNestedRoundTripTest.write(schema, batches, file, IpcWriteOptions.DEFAULT.withCompression(codec));
         if (!file) assertEquals(0, bytes.length % 8, "a stream is a sequence of 8-byte aligned messages");
         List<RecordBatch> read;
         if (file) {
@@ -168,7 +157,7 @@ class IpcRoundTripTest {
                 compareAll(List.of(batch), r.readAll());
             }
         }
-        try (StreamReader r = Ipc.openStream(write(batchA))) {
+        try (StreamReader r = Ipc.openStream(IpcNestedRoundTripTest.write(schema, List.of(batchA), false, IpcWriteOptions.DEFAULT))) {
             dev.quiver.array.Int32Array col = (dev.quiver.array.Int32Array) r.readAll().getFirst().column(0);
             assertEquals(List.of(7, -1, 42), List.of(col.get(0), col.get(1), col.get(2)));
         }
@@ -207,14 +196,6 @@ class IpcRoundTripTest {
                 }
             }
         }
-    }
-
-    private static byte[] write(RecordBatch batch) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (StreamWriter w = Ipc.newStream(out, batch.schema(), IpcWriteOptions.DEFAULT)) {
-            w.write(batch);
-        }
-        return out.toByteArray();
     }
 
     private static List<RecordBatch> detachAll(List<RecordBatch> batches) {

@@ -3,8 +3,13 @@ package dev.quiver.testing;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Locates the Apache Arrow test data (a checkout of apache/arrow-testing, or the project's shared copy).
@@ -43,5 +48,38 @@ public final class TestData {
         Path f = integration(folder).resolve("generated_" + name + suffix);
         if (!Files.isRegularFile(f)) Assertions.fail("gold file missing: " + f);
         return f;
+    }
+
+    /** The gold folders every integration test covers. */
+    public static final List<String> FOLDERS = List.of("cpp-21.0.0", "1.0.0-littleendian", "2.0.0-compression",
+            "4.0.0-shareddict");
+
+    /** One gold case: {@code integration/<folder>/generated_<name>.{json.gz,arrow_file,stream}}. */
+    public record GoldCase(String folder, String name) {
+        public Path json() { return gold(folder, name, ".json.gz"); }
+        public Path file() { return gold(folder, name, ".arrow_file"); }
+        public Path stream() { return gold(folder, name, ".stream"); }
+        @Override public String toString() { return folder + "/" + name; }
+    }
+
+    /**
+     * Every case of {@link #FOLDERS}, found by listing them (one per {@code generated_*.json.gz}), sorted by
+     * folder then name; fails when there is none.
+     */
+    public static List<GoldCase> goldCases() {
+        List<GoldCase> cases = new ArrayList<>();
+        for (String folder : FOLDERS) {
+            try (Stream<Path> files = Files.list(integration(folder))) {
+                files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("generated_") && n.endsWith(".json.gz"))
+                        .sorted()
+                        .forEach(n -> cases.add(new GoldCase(folder,
+                                n.substring("generated_".length(), n.length() - ".json.gz".length()))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (cases.isEmpty()) Assertions.fail("no gold cases found under " + root());
+        return cases;
     }
 }

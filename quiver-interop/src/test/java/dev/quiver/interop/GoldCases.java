@@ -7,16 +7,12 @@ import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Every gold case of the four integration folders, listed from disk (so a new case is exchanged with Arrow Java
@@ -25,8 +21,7 @@ import java.util.stream.Stream;
 final class GoldCases {
     private GoldCases() {}
 
-    static final List<String> FOLDERS = List.of("cpp-21.0.0", "1.0.0-littleendian", "2.0.0-compression",
-            "4.0.0-shareddict");
+    static final List<String> FOLDERS = TestData.FOLDERS;
 
     /** {@code integration/<folder>/generated_<name>.{json.gz,arrow_file,stream}}. */
     record Case(String folder, String name) {
@@ -72,20 +67,7 @@ final class GoldCases {
 
     /** Every case of {@link #FOLDERS}, sorted by folder then name. */
     static List<Case> all() {
-        List<Case> cases = new ArrayList<>();
-        for (String folder : FOLDERS) {
-            try (Stream<Path> files = Files.list(TestData.integration(folder))) {
-                files.map(p -> p.getFileName().toString())
-                        .filter(n -> n.startsWith("generated_") && n.endsWith(".json.gz"))
-                        .sorted()
-                        .forEach(n -> cases.add(new Case(folder,
-                                n.substring("generated_".length(), n.length() - ".json.gz".length()))));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (cases.isEmpty()) throw new IllegalStateException("no gold cases found under " + TestData.root());
-        return cases;
+        return TestData.goldCases().stream().map(c -> new Case(c.folder(), c.name())).toList();
     }
 
     /** The cases exchanged in one direction: all but those excluded for it. */
