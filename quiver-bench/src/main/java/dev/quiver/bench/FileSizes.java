@@ -1,7 +1,7 @@
 package dev.quiver.bench;
 
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -27,7 +27,7 @@ public final class FileSizes {
                 ArrowJavaIo.writeFile(sink, root, null, c.arrowJava);
                 System.out.println("w1.size." + name + ".arrowJava " + sink.size());
                 sink.reset();
-                try (FileWriter w = Ipc.newFile(sink, batch.schema(), c.quiverOptions())) {
+                try (RecordBatchFileWriter w = Ipc.newFile(sink, batch.schema(), c.quiverOptions())) {
                     w.write(batch);
                 }
                 System.out.println("w1.size." + name + ".quiver " + sink.size());

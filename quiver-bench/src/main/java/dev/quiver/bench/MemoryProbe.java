@@ -4,7 +4,7 @@ import dev.quiver.array.Float64Array;
 import dev.quiver.array.Int32Array;
 import dev.quiver.array.Int64Array;
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
 import org.apache.arrow.memory.BufferAllocator;
@@ -46,7 +46,7 @@ public final class MemoryProbe {
         double checksum = 0;
         if (lib.equals("quiver")) {
             if (read) {
-                try (FileReader r = Ipc.openFile(file)) {
+                try (RecordBatchFileReader r = Ipc.openFile(file)) {
                     for (int i = 0; i < r.numRecordBatches(); i++) {
                         try (RecordBatch b = r.recordBatch(i)) {
                             checksum += sumAll(b);
@@ -56,7 +56,7 @@ public final class MemoryProbe {
                 }
             } else {
                 // load the library: the reader classes and their options
-                Class.forName(FileReader.class.getName(), true, MemoryProbe.class.getClassLoader());
+                Class.forName(RecordBatchFileReader.class.getName(), true, MemoryProbe.class.getClassLoader());
                 checksum = IpcReadOptions.DEFAULT.limits().hashCode();
                 status = status();
             }

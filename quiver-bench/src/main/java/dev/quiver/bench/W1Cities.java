@@ -3,9 +3,9 @@ package dev.quiver.bench;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.array.Utf8Array;
 import dev.quiver.array.VarBinaryBuilder;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -40,7 +40,7 @@ final class W1Cities {
     }
 
     static RecordBatch quiverBatch(String[] values) {
-        VarBinaryBuilder b = new VarBinaryBuilder(Types.UTF8);
+        VarBinaryBuilder b = new VarBinaryBuilder(ArrowTypes.UTF8);
         for (String s : values) b.append(s);
         return RecordBatch.builder().add("v", b.buildArray()).build();
     }
@@ -56,7 +56,7 @@ final class W1Cities {
     /** Reads a file from memory with Quiver (default options: FULL validation) and sums the value lengths. */
     static long quiverRead(byte[] file) {
         long sum = 0;
-        try (FileReader r = Ipc.openFile(MemorySegment.ofArray(file))) {
+        try (RecordBatchFileReader r = Ipc.openFile(MemorySegment.ofArray(file))) {
             for (int b = 0; b < r.numRecordBatches(); b++) {
                 try (RecordBatch batch = r.recordBatch(b)) {
                     Utf8Array v = (Utf8Array) batch.column(0);

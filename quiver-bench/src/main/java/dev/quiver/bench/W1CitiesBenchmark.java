@@ -1,7 +1,7 @@
 package dev.quiver.bench;
 
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import org.apache.arrow.memory.BufferAllocator;
@@ -84,7 +84,7 @@ public class W1CitiesBenchmark {
 
     static int write(QuiverState s) throws IOException {
         s.sink.reset();
-        try (FileWriter w = Ipc.newFile(s.sink, s.batch.schema(), s.options)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(s.sink, s.batch.schema(), s.options)) {
             w.write(s.batch);
         }
         return s.sink.size();

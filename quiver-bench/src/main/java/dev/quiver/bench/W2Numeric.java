@@ -2,12 +2,12 @@ package dev.quiver.bench;
 
 import dev.quiver.array.FixedWidthBuilder;
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.type.Field;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -63,10 +63,10 @@ final class W2Numeric {
     }
 
     static RecordBatch quiverBatch(Rows rows, long first, int n) {
-        FixedWidthBuilder id = new FixedWidthBuilder(Types.INT64);
-        FixedWidthBuilder a = new FixedWidthBuilder(Types.INT32);
-        FixedWidthBuilder b = new FixedWidthBuilder(Types.FLOAT64);
-        FixedWidthBuilder c = new FixedWidthBuilder(Types.INT64);
+        FixedWidthBuilder id = new FixedWidthBuilder(ArrowTypes.INT64);
+        FixedWidthBuilder a = new FixedWidthBuilder(ArrowTypes.INT32);
+        FixedWidthBuilder b = new FixedWidthBuilder(ArrowTypes.FLOAT64);
+        FixedWidthBuilder c = new FixedWidthBuilder(ArrowTypes.INT64);
         for (int i = 0; i < n; i++) {
             rows.next();
             id.appendLong(first + i);
@@ -75,10 +75,10 @@ final class W2Numeric {
             if (rows.cNull) c.appendNull(); else c.appendLong(rows.c);
         }
         return RecordBatch.builder()
-                .add(Field.notNull("id", Types.INT64), id.buildArray())
-                .add(Field.notNull("a", Types.INT32), a.buildArray())
-                .add(Field.notNull("b", Types.FLOAT64), b.buildArray())
-                .add(Field.nullable("c", Types.INT64), c.buildArray())
+                .add(Field.notNull("id", ArrowTypes.INT64), id.buildArray())
+                .add(Field.notNull("a", ArrowTypes.INT32), a.buildArray())
+                .add(Field.notNull("b", ArrowTypes.FLOAT64), b.buildArray())
+                .add(Field.nullable("c", ArrowTypes.INT64), c.buildArray())
                 .build();
     }
 
@@ -157,8 +157,8 @@ final class W2Numeric {
         Path streamTmp = stream.resolveSibling(stream.getFileName() + ".tmp");
         Rows r = new Rows();
         RecordBatch first = quiverBatch(r, 0, Math.min(BATCH, rows));
-        try (FileWriter fw = Ipc.newFile(fileTmp, first.schema(), IpcWriteOptions.DEFAULT);
-             StreamWriter sw = Ipc.newStream(streamTmp, first.schema(), IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchFileWriter fw = Ipc.newFile(fileTmp, first.schema(), IpcWriteOptions.DEFAULT);
+             RecordBatchStreamWriter sw = Ipc.newStream(streamTmp, first.schema(), IpcWriteOptions.DEFAULT)) {
             RecordBatch batch = first;
             for (long at = 0; ; ) {
                 fw.write(batch);

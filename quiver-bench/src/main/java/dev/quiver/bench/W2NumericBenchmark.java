@@ -2,11 +2,11 @@ package dev.quiver.bench;
 
 import dev.quiver.array.Float64Array;
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileReader;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileReader;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamReader;
+import dev.quiver.ipc.RecordBatchStreamReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
@@ -135,7 +135,7 @@ public class W2NumericBenchmark {
     @Benchmark
     @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE})
     public long quiver_write(QuiverData d) throws IOException {
-        try (FileWriter w = Ipc.newFile(d.out, d.batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(d.out, d.batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
             for (RecordBatch b : d.batches) w.write(b);
         }
         return Files.size(d.out);
@@ -155,7 +155,7 @@ public class W2NumericBenchmark {
     @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE})
     public double quiver_readFile(Input in) throws IOException {
         double sum = 0;
-        try (FileReader r = Ipc.openFile(in.file)) {
+        try (RecordBatchFileReader r = Ipc.openFile(in.file)) {
             for (int i = 0; i < r.numRecordBatches(); i++) {
                 try (RecordBatch batch = r.recordBatch(i)) {
                     sum += sum((Float64Array) batch.column(2));
@@ -181,7 +181,7 @@ public class W2NumericBenchmark {
     @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE})
     public double quiver_readStream(Input in) throws IOException {
         double sum = 0;
-        try (StreamReader r = Ipc.openStream(in.stream)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(in.stream)) {
             for (RecordBatch next; (next = r.readNext()) != null; ) {
                 try (RecordBatch batch = next) {
                     sum += sum((Float64Array) batch.column(2));

@@ -2,7 +2,7 @@ package dev.quiver.bench;
 
 import dev.quiver.array.Int32Array;
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -66,7 +66,7 @@ public class W3RandomAccessBenchmark {
     @State(Scope.Benchmark)
     public static class QuiverOpen {
         Path path;
-        FileReader reader;
+        RecordBatchFileReader reader;
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
@@ -123,7 +123,7 @@ public class W3RandomAccessBenchmark {
     @Benchmark
     @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE})
     public int quiver_openToBatch0(QuiverOpen f) throws IOException {
-        try (FileReader r = Ipc.openFile(f.path); RecordBatch batch = r.recordBatch(0)) {
+        try (RecordBatchFileReader r = Ipc.openFile(f.path); RecordBatch batch = r.recordBatch(0)) {
             return ((Int32Array) batch.column(1)).get(0);
         }
     }

@@ -2,7 +2,7 @@ package dev.quiver.bench;
 
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayData;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.DictionaryArray;
 import dev.quiver.array.FixedWidthBuilder;
 import dev.quiver.array.Int32Array;
@@ -11,10 +11,10 @@ import dev.quiver.array.RecordBatch;
 import dev.quiver.array.StructArray;
 import dev.quiver.array.Utf8Array;
 import dev.quiver.array.VarBinaryBuilder;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.type.DictionaryEncoding;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -89,27 +89,27 @@ final class W4Nested {
 
     // ---- Quiver ----------------------------------------------------------------------------------------------
 
-    static final dev.quiver.type.Field Q_TAGS = dev.quiver.type.Field.nullable("tags", Types.LIST,
-            dev.quiver.type.Field.nullable("item", Types.UTF8));
-    static final dev.quiver.type.Field Q_S = dev.quiver.type.Field.nullable("s", Types.STRUCT,
-            dev.quiver.type.Field.nullable("a", Types.INT32), dev.quiver.type.Field.nullable("b", Types.UTF8));
-    static final dev.quiver.type.Field Q_D = dev.quiver.type.Field.nullable("d", Types.UTF8)
+    static final dev.quiver.type.Field Q_TAGS = dev.quiver.type.Field.nullable("tags", ArrowTypes.LIST,
+            dev.quiver.type.Field.nullable("item", ArrowTypes.UTF8));
+    static final dev.quiver.type.Field Q_S = dev.quiver.type.Field.nullable("s", ArrowTypes.STRUCT,
+            dev.quiver.type.Field.nullable("a", ArrowTypes.INT32), dev.quiver.type.Field.nullable("b", ArrowTypes.UTF8));
+    static final dev.quiver.type.Field Q_D = dev.quiver.type.Field.nullable("d", ArrowTypes.UTF8)
             .withDictionary(DictionaryEncoding.of(0));
 
     /** Every batch built with Quiver's builders; list and struct arrays assembled from their children. */
     static List<RecordBatch> quiverBatches(int rows) {
-        VarBinaryBuilder dictionary = new VarBinaryBuilder(Types.UTF8);
+        VarBinaryBuilder dictionary = new VarBinaryBuilder(ArrowTypes.UTF8);
         for (int k = 0; k < DICTIONARY_SIZE; k++) dictionary.append(dictionaryValue(k));
         Array dict = dictionary.buildArray();
         Rows r = new Rows();
         List<RecordBatch> out = new ArrayList<>();
         for (int first = 0; first < rows; first += BATCH) {
             int n = Math.min(BATCH, rows - first);
-            VarBinaryBuilder items = new VarBinaryBuilder(Types.UTF8);
-            FixedWidthBuilder offsets = new FixedWidthBuilder(Types.INT32).appendInt(0);
-            FixedWidthBuilder a = new FixedWidthBuilder(Types.INT32);
-            VarBinaryBuilder b = new VarBinaryBuilder(Types.UTF8);
-            FixedWidthBuilder d = new FixedWidthBuilder(Types.INT32);
+            VarBinaryBuilder items = new VarBinaryBuilder(ArrowTypes.UTF8);
+            FixedWidthBuilder offsets = new FixedWidthBuilder(ArrowTypes.INT32).appendInt(0);
+            FixedWidthBuilder a = new FixedWidthBuilder(ArrowTypes.INT32);
+            VarBinaryBuilder b = new VarBinaryBuilder(ArrowTypes.UTF8);
+            FixedWidthBuilder d = new FixedWidthBuilder(ArrowTypes.INT32);
             for (int i = 0; i < n; i++) {
                 r.next();
                 for (int k = 0; k < r.tagCount; k++) items.append(WORD_BYTES[r.tags[k]]);
@@ -118,15 +118,15 @@ final class W4Nested {
                 b.append(WORD_BYTES[r.b]);
                 d.appendInt(r.d);
             }
-            ArrayData tags = new ArrayData(Types.LIST, n, 0, 0,
+            ArrayData tags = new ArrayData(ArrowTypes.LIST, n, 0, 0,
                     new MemorySegment[] {ArrayData.ABSENT, offsets.build().buffer(1)},
                     new ArrayData[] {items.build()}, null);
-            ArrayData s = new ArrayData(Types.STRUCT, n, 0, 0, new MemorySegment[] {ArrayData.ABSENT},
+            ArrayData s = new ArrayData(ArrowTypes.STRUCT, n, 0, 0, new MemorySegment[] {ArrayData.ABSENT},
                     new ArrayData[] {a.build(), b.build()}, null);
             out.add(RecordBatch.builder()
                     .add(Q_TAGS, Array.of(tags))
                     .add(Q_S, Array.of(s))
-                    .add(Q_D, Arrays.dictionary(d.buildArray(), dict))
+                    .add(Q_D, Arrow.dictionary(d.buildArray(), dict))
                     .build());
         }
         return out;
@@ -135,7 +135,7 @@ final class W4Nested {
     /** Reads a file from memory with Quiver (default options: FULL validation), touching every value. */
     static long quiverRead(byte[] file) {
         long sum = 0;
-        try (FileReader r = Ipc.openFile(MemorySegment.ofArray(file))) {
+        try (RecordBatchFileReader r = Ipc.openFile(MemorySegment.ofArray(file))) {
             for (int bi = 0; bi < r.numRecordBatches(); bi++) {
                 try (RecordBatch batch = r.recordBatch(bi)) {
                     ListArray tags = (ListArray) batch.column(0);

@@ -1,7 +1,7 @@
 package dev.quiver.bench;
 
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import org.apache.arrow.memory.BufferAllocator;
@@ -85,7 +85,7 @@ public class W4NestedBenchmark {
 
     static int write(QuiverState s) throws IOException {
         s.sink.reset();
-        try (FileWriter w = Ipc.newFile(s.sink, s.batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(s.sink, s.batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
             for (RecordBatch b : s.batches) w.write(b);
         }
         return s.sink.size();

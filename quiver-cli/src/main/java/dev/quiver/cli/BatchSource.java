@@ -1,10 +1,10 @@
 package dev.quiver.cli;
 
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
-import dev.quiver.ipc.StreamReader;
+import dev.quiver.ipc.RecordBatchStreamReader;
 import dev.quiver.type.Schema;
 
 import java.io.IOException;
@@ -52,10 +52,10 @@ sealed interface BatchSource extends AutoCloseable {
     }
 
     final class OfFile implements BatchSource {
-        private final FileReader reader;
+        private final RecordBatchFileReader reader;
         private int next;
 
-        OfFile(FileReader reader) { this.reader = reader; }
+        OfFile(RecordBatchFileReader reader) { this.reader = reader; }
 
         @Override public IpcFormat format() { return IpcFormat.FILE; }
         @Override public Schema schema() { return reader.schema(); }
@@ -78,9 +78,9 @@ sealed interface BatchSource extends AutoCloseable {
     }
 
     final class OfStream implements BatchSource {
-        private final StreamReader reader;
+        private final RecordBatchStreamReader reader;
 
-        OfStream(StreamReader reader) { this.reader = reader; }
+        OfStream(RecordBatchStreamReader reader) { this.reader = reader; }
 
         @Override public IpcFormat format() { return IpcFormat.STREAM; }
         @Override public Schema schema() { return reader.schema(); }

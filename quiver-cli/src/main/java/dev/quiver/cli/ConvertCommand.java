@@ -2,11 +2,11 @@ package dev.quiver.cli;
 
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -119,7 +119,7 @@ final class ConvertCommand implements Callable<Integer> {
     private Stats copy(BatchSource src, IpcFormat target, Path tmp, IpcWriteOptions options) throws IOException {
         int batches = 0;
         long rows = 0;
-        try (StreamWriter w = target == IpcFormat.FILE
+        try (RecordBatchStreamWriter w = target == IpcFormat.FILE
                 ? Ipc.newFile(tmp, src.schema(), options).footerMetadata(src.footerMetadata())
                 : Ipc.newStream(tmp, src.schema(), options)) {
             w.start();

@@ -1,17 +1,17 @@
 package dev.quiver.cli;
 
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.ArrayEquality;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
-import dev.quiver.ipc.FileReader;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileReader;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Inspector;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import dev.quiver.ipc.MessageSummary;
-import dev.quiver.ipc.StreamReader;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamReader;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.memory.LE;
 import dev.quiver.type.Schema;
 import picocli.CommandLine.Command;
@@ -64,15 +64,15 @@ final class DemoCommand implements Callable<Integer> {
 
     static List<RecordBatch> seedBatches() {
         return List.of(
-                RecordBatch.builder().add("x", Arrays.int32(1, 2, 3)).add("y", Arrays.utf8("a", "b", "c")).build(),
-                RecordBatch.builder().add("x", Arrays.int32(4, 5)).add("y", Arrays.utf8("d", "e")).build(),
-                RecordBatch.builder().add("x", Arrays.int32(6)).add("y", Arrays.utf8("f")).build());
+                RecordBatch.builder().add("x", Arrow.int32(1, 2, 3)).add("y", Arrow.utf8("a", "b", "c")).build(),
+                RecordBatch.builder().add("x", Arrow.int32(4, 5)).add("y", Arrow.utf8("d", "e")).build(),
+                RecordBatch.builder().add("x", Arrow.int32(6)).add("y", Arrow.utf8("f")).build());
     }
 
     private void streamPart(Schema schema, List<RecordBatch> batches) throws IOException {
         heading("1. The streaming format");
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (StreamWriter w = Ipc.newStream(buf, schema, IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchStreamWriter w = Ipc.newStream(buf, schema, IpcWriteOptions.DEFAULT)) {
             for (RecordBatch b : batches) w.write(b);
         }
         byte[] bytes = buf.toByteArray();
@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         if (out != null) write("seed.arrows", bytes);
         p.println();
         p.println("Read back:");
-        try (StreamReader r = Ipc.openStream(bytes)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
             p.println("  schema: " + oneLine(r.schema()));
             int i = 0;
             for (RecordBatch b : r) p.printf("  batch %d: %s%n", i++, rowString(b));
@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
     private void filePart(Schema schema, List<RecordBatch> batches) throws IOException {
         heading("2. The file format");
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (FileWriter w = Ipc.newFile(buf, schema, IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(buf, schema, IpcWriteOptions.DEFAULT)) {
             for (RecordBatch b : batches) w.write(b);
         }
         byte[] bytes = buf.toByteArray();
@@ -115,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         p.printf("Magic at end:   %s = \"%s\"%n", hex(bytes, n - 6, 6), ascii(bytes, n - 6, 6));
         p.printf("Footer: offset %d, length %d (the int32 before the final magic, at byte %d)%n",
                 footerOffset, footerLength, n - 10);
-        try (FileReader r = Ipc.openFile(seg)) {
+        try (RecordBatchFileReader r = Ipc.openFile(seg)) {
             p.printf("numRecordBatches = %d%n", r.numRecordBatches());
             for (int i = 0; i < r.numRecordBatches(); i++) {
                 var b = r.footer().recordBatches().get(i);
@@ -132,19 +132,19 @@ final class DemoCommand implements Callable<Integer> {
         String[] values = new String[rows];
         SplittableRandom rnd = new SplittableRandom(42);
         for (int i = 0; i < rows; i++) values[i] = CITIES[rnd.nextInt(CITIES.length)];
-        RecordBatch batch = RecordBatch.builder().add("v", Arrays.utf8(values)).build();
+        RecordBatch batch = RecordBatch.builder().add("v", Arrow.utf8(values)).build();
         p.printf("One batch of %,d rows, v: utf8, drawn from %s%n%n", rows, String.join(", ", CITIES));
         p.printf("  %-6s  %14s  %8s  %s%n", "codec", "file bytes", "ratio", "read back");
         long base = -1;
         for (CompressionType c : new CompressionType[] {null, CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            try (FileWriter w = Ipc.newFile(buf, batch.schema(), IpcWriteOptions.DEFAULT.withCompression(c))) {
+            try (RecordBatchFileWriter w = Ipc.newFile(buf, batch.schema(), IpcWriteOptions.DEFAULT.withCompression(c))) {
                 w.write(batch);
             }
             byte[] bytes = buf.toByteArray();
             if (base < 0) base = bytes.length;
             String verdict;
-            try (FileReader r = Ipc.openFile(bytes)) {
+            try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
                 String diff = ArrayEquality.compare(batch, r.recordBatch(0));
                 verdict = diff == null ? "equal" : "DIFFERENT: " + diff;
             }

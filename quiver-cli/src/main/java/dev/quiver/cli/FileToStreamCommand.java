@@ -1,11 +1,11 @@
 package dev.quiver.cli;
 
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,8 +33,8 @@ final class FileToStreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         IpcWriteOptions options = IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true);
-        try (FileReader in = Ipc.openFile(file, IpcReadOptions.DEFAULT);
-             StreamWriter out = Ipc.newStream(main.stdout(), in.schema(), options)) {
+        try (RecordBatchFileReader in = Ipc.openFile(file, IpcReadOptions.DEFAULT);
+             RecordBatchStreamWriter out = Ipc.newStream(main.stdout(), in.schema(), options)) {
             out.start();
             for (int i = 0; i < in.numRecordBatches(); i++) {
                 try (RecordBatch b = in.recordBatch(i)) {

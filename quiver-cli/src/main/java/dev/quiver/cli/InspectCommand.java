@@ -3,7 +3,7 @@ package dev.quiver.cli;
 import dev.quiver.InvalidDataException;
 import dev.quiver.QuiverException;
 import dev.quiver.compress.CompressionType;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcLimits;
 import dev.quiver.ipc.MessageSummary;
@@ -100,7 +100,7 @@ final class InspectCommand implements Callable<Integer> {
         Footer footer = null;
         long footerOffset = -1;
         QuiverException footerError = null;
-        try (FileReader r = Ipc.openFile(data)) {
+        try (RecordBatchFileReader r = Ipc.openFile(data)) {
             footer = r.footer();
             footerOffset = r.footerOffset();
         } catch (QuiverException e) {

@@ -6,7 +6,7 @@ import dev.quiver.compress.CompressionType;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.json.IntegrationEquality;
 import dev.quiver.json.IntegrationJson;
 import dev.quiver.json.JsonBatch;
@@ -118,7 +118,7 @@ final class IntegrationCommand implements Callable<Integer> {
         Path tmp = Outputs.tempBeside(arrow, ".tmp");
         boolean moved = false;
         try {
-            try (StreamWriter w = format == Format.FILE ? Ipc.newFile(tmp, in.schema(), options)
+            try (RecordBatchStreamWriter w = format == Format.FILE ? Ipc.newFile(tmp, in.schema(), options)
                     : Ipc.newStream(tmp, in.schema(), options)) {
                 w.start();
                 for (JsonBatch b : in.batches()) {

@@ -2,11 +2,11 @@ package dev.quiver.cli;
 
 import dev.quiver.UnsupportedFeatureException;
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamReader;
+import dev.quiver.ipc.RecordBatchStreamReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,8 +29,8 @@ final class StreamToFileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (StreamReader in = Ipc.openStream(main.stdin(), IpcReadOptions.DEFAULT);
-             FileWriter out = Ipc.newFile(main.stdout(), in.schema(), IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchStreamReader in = Ipc.openStream(main.stdin(), IpcReadOptions.DEFAULT);
+             RecordBatchFileWriter out = Ipc.newFile(main.stdout(), in.schema(), IpcWriteOptions.DEFAULT)) {
             out.start();
             for (int index = 0; ; index++) {
                 RecordBatch next = in.readNext();

@@ -3,10 +3,10 @@ package dev.quiver.cli;
 import dev.quiver.array.Array;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.MessageSummary;
-import dev.quiver.ipc.StreamReader;
+import dev.quiver.ipc.RecordBatchStreamReader;
 import dev.quiver.metadata.MessageHeader;
 import dev.quiver.testing.TestData;
 import dev.quiver.type.Schema;
@@ -43,12 +43,12 @@ class ConvertCommandTest {
         List<List<List<Object>>> cols = new ArrayList<>();
         Schema schema;
         if (IpcFormat.detect(p) == IpcFormat.FILE) {
-            try (FileReader r = Ipc.openFile(p)) {
+            try (RecordBatchFileReader r = Ipc.openFile(p)) {
                 schema = r.schema();
                 for (RecordBatch b : r) add(b, meta, cols);
             }
         } else {
-            try (StreamReader r = Ipc.openStream(p)) {
+            try (RecordBatchStreamReader r = Ipc.openStream(p)) {
                 schema = r.schema();
                 for (RecordBatch b : r) add(b, meta, cols);
             }
@@ -132,8 +132,8 @@ class ConvertCommandTest {
 
     private byte[] dictionaryStream(String name, String... dictionary) throws IOException {
         RecordBatch batch = RecordBatch.builder()
-                .add("d", dev.quiver.array.Arrays.dictionary(dev.quiver.array.Arrays.int8(0, 1, 0),
-                        dev.quiver.array.Arrays.utf8(dictionary)))
+                .add("d", dev.quiver.array.Arrow.dictionary(dev.quiver.array.Arrow.int8(0, 1, 0),
+                        dev.quiver.array.Arrow.utf8(dictionary)))
                 .build();
         Path p = dir.resolve(name);
         try (var w = Ipc.newStream(p, batch.schema(), dev.quiver.ipc.IpcWriteOptions.DEFAULT)) {
@@ -270,7 +270,7 @@ class ConvertCommandTest {
         }
         Path out = dir.resolve("copy.arrow");
         assertEquals(0, Cli.run("convert", in, out).exit());
-        try (FileReader r = Ipc.openFile(out)) {
+        try (RecordBatchFileReader r = Ipc.openFile(out)) {
             assertEquals(Map.of("writer", "test"), r.footer().metadata());
         }
     }

@@ -1,10 +1,10 @@
 package dev.quiver.cli;
 
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.MessageSummary;
-import dev.quiver.ipc.StreamReader;
+import dev.quiver.ipc.RecordBatchStreamReader;
 import dev.quiver.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +110,7 @@ class InspectCommandTest {
         assertTrue(r.out().startsWith(gold + ": Arrow IPC file, " + String.format("%,d", size) + " bytes"), r.toString());
         assertTrue(r.out().contains("magic at byte 0: 41 52 52 4f 57 31 00 00"), r.toString());
         assertEquals(1, count(r.out(), " Schema "), r.toString());
-        try (FileReader f = Ipc.openFile(gold)) {
+        try (RecordBatchFileReader f = Ipc.openFile(gold)) {
             int batches = f.numRecordBatches();
             assertEquals(2, batches);
             assertEquals(batches, count(r.out(), " RecordBatch "), r.toString());
@@ -137,7 +137,7 @@ class InspectCommandTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("Arrow IPC stream"), r.toString());
         int batches = 0;
-        try (StreamReader s = Ipc.openStream(gold)) {
+        try (RecordBatchStreamReader s = Ipc.openStream(gold)) {
             for (RecordBatch b : s) {
                 batches++;
                 b.close();
@@ -152,7 +152,7 @@ class InspectCommandTest {
         Path gold = TestData.gold("cpp-21.0.0", "dictionary", ".arrow_file");
         Cli r = Cli.run("inspect", gold);
         assertEquals(0, r.exit(), r.toString());
-        try (FileReader f = Ipc.openFile(gold)) {
+        try (RecordBatchFileReader f = Ipc.openFile(gold)) {
             assertEquals(f.numDictionaries(), count(r.out(), " DictionaryBatch "), r.toString());
             assertTrue(r.out().contains("dictionary blocks: " + f.numDictionaries()), r.toString());
         }

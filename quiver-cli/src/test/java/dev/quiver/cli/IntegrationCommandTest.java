@@ -106,7 +106,7 @@ class IntegrationCommandTest {
         Cli b = Cli.run("integration", "--mode", "JSON_TO_ARROW", "--arrow", big, "--json", c.json(),
                 "--endianness", "big", "--compression", "lz4");
         assertEquals(0, b.exit(), b.toString());
-        try (dev.quiver.ipc.FileReader r = dev.quiver.ipc.Ipc.openFile(big)) {
+        try (dev.quiver.ipc.RecordBatchFileReader r = dev.quiver.ipc.Ipc.openFile(big)) {
             assertEquals(dev.quiver.type.Endianness.BIG, r.footer().schema().endianness());
         }
         assertValid(big, c.json());

@@ -4,7 +4,7 @@ import dev.quiver.array.RecordBatch;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import dev.quiver.ipc.MessageSummary;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.metadata.MessageHeader;
 import dev.quiver.testing.TestData.GoldCase;
 import dev.quiver.testing.TestData;
@@ -93,13 +93,13 @@ class PipeCommandsTest {
     /** A stream of two batches of one dictionary-encoded column: dictionary {@code first}, then {@code second}. */
     static byte[] dictionaryStream(boolean deltas, List<String> first, List<String> second) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RecordBatch a = RecordBatch.builder().add("d", dev.quiver.array.Arrays.dictionary(
-                dev.quiver.array.Arrays.int8(0, 1, 0), dev.quiver.array.Arrays.utf8(first.toArray(String[]::new))))
+        RecordBatch a = RecordBatch.builder().add("d", dev.quiver.array.Arrow.dictionary(
+                dev.quiver.array.Arrow.int8(0, 1, 0), dev.quiver.array.Arrow.utf8(first.toArray(String[]::new))))
                 .build();
-        RecordBatch b = RecordBatch.builder().add("d", dev.quiver.array.Arrays.dictionary(
-                dev.quiver.array.Arrays.int8(2, 0), dev.quiver.array.Arrays.utf8(second.toArray(String[]::new))))
+        RecordBatch b = RecordBatch.builder().add("d", dev.quiver.array.Arrow.dictionary(
+                dev.quiver.array.Arrow.int8(2, 0), dev.quiver.array.Arrow.utf8(second.toArray(String[]::new))))
                 .build();
-        try (StreamWriter w = Ipc.newStream(bytes, a.schema(), IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(deltas))) {
+        try (RecordBatchStreamWriter w = Ipc.newStream(bytes, a.schema(), IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(deltas))) {
             w.write(a);
             w.write(b);
         }

@@ -1,15 +1,15 @@
 package dev.quiver.cli;
 
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileWriter;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import dev.quiver.ipc.MessageSummary;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.metadata.MessageHeader;
 import dev.quiver.type.Field;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -24,18 +24,18 @@ final class Samples {
 
     /** Two batches of (x: int32 not null, y: utf8) with schema, field and batch metadata. */
     static List<RecordBatch> batches() {
-        Field x = Field.notNull("x", Types.INT32).withMetadata(Map.of("unit", "m"));
+        Field x = Field.notNull("x", ArrowTypes.INT32).withMetadata(Map.of("unit", "m"));
         return List.of(
-                RecordBatch.builder().add(x, Arrays.int32(1, 2, 3)).add("y", Arrays.utf8("a", null, "ccc"))
+                RecordBatch.builder().add(x, Arrow.int32(1, 2, 3)).add("y", Arrow.utf8("a", null, "ccc"))
                         .schemaMetadata(Map.of("origin", "quiver test")).metadata(Map.of("part", "one")).build(),
-                RecordBatch.builder().add(x, Arrays.int32(40, 50)).add("y", Arrays.utf8("dd", "tab\there"))
+                RecordBatch.builder().add(x, Arrow.int32(40, 50)).add("y", Arrow.utf8("dd", "tab\there"))
                         .schemaMetadata(Map.of("origin", "quiver test")).build());
     }
 
     static Path file(Path dir, String name) throws IOException {
         Path p = dir.resolve(name);
         List<RecordBatch> batches = batches();
-        try (FileWriter w = Ipc.newFile(p, batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(p, batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
             for (RecordBatch b : batches) w.write(b);
         }
         return p;
@@ -44,7 +44,7 @@ final class Samples {
     static Path stream(Path dir, String name) throws IOException {
         Path p = dir.resolve(name);
         List<RecordBatch> batches = batches();
-        try (StreamWriter w = Ipc.newStream(p, batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchStreamWriter w = Ipc.newStream(p, batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
             for (RecordBatch b : batches) w.write(b);
         }
         return p;

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * A typed, immutable view over {@link ArrayData}. Subclasses add typed getters ({@code get(i)},
  * {@code getString(i)}, ...); every array also offers {@link #getObject(int)} with a plain Java value.
- * Create one with {@link #of(ArrayData)} or a builder ({@link Arrays}).
+ * Create one with {@link #of(ArrayData)} or a builder ({@link Arrow}).
  */
 public abstract class Array {
     protected final ArrayData data;

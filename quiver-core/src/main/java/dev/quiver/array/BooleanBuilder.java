@@ -1,7 +1,7 @@
 package dev.quiver.array;
 
 import dev.quiver.memory.Bits;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 
 import java.lang.foreign.MemorySegment;
 
@@ -11,7 +11,7 @@ public final class BooleanBuilder extends ArrayBuilder {
     private final GrowableBuffer values = new GrowableBuffer(8);
 
     public BooleanBuilder() {
-        super(Types.BOOL);
+        super(ArrowTypes.BOOL);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.quiver.array;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.DateUnit;
 import dev.quiver.type.Field;
-import dev.quiver.type.TimeUnit;
+import dev.quiver.type.ArrowTimeUnit;
 
 import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Builds {@link ArrayData} for a {@link Field} from natural Java values (see {@link Arrays#of(Field, List)}). */
+/** Builds {@link ArrayData} for a {@link Field} from natural Java values (see {@link Arrow#of(Field, List)}). */
 final class JavaValues {
     private JavaValues() {}
 
@@ -206,7 +206,7 @@ final class JavaValues {
         return unscaled;
     }
 
-    private static long timestamp(TimeUnit unit, Object v) {
+    private static long timestamp(ArrowTimeUnit unit, Object v) {
         return switch (v) {
             case Instant t -> TimeUnits.fromInstant(t, unit);
             case LocalDateTime t -> TimeUnits.fromInstant(t.toInstant(ZoneOffset.UTC), unit);

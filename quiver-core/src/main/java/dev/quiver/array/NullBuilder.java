@@ -1,6 +1,6 @@
 package dev.quiver.array;
 
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 
 import java.lang.foreign.MemorySegment;
 
@@ -9,7 +9,7 @@ public final class NullBuilder extends ArrayBuilder {
     private int length;
 
     public NullBuilder() {
-        super(Types.NULL);
+        super(ArrowTypes.NULL);
     }
 
     @Override
@@ -26,6 +26,6 @@ public final class NullBuilder extends ArrayBuilder {
 
     @Override
     public ArrayData build() {
-        return new ArrayData(Types.NULL, length, 0, length, new MemorySegment[0], null, null);
+        return new ArrayData(ArrowTypes.NULL, length, 0, length, new MemorySegment[0], null, null);
     }
 }

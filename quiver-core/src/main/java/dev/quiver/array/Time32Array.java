@@ -2,7 +2,7 @@ package dev.quiver.array;
 
 import dev.quiver.memory.LE;
 import dev.quiver.type.ArrowType;
-import dev.quiver.type.TimeUnit;
+import dev.quiver.type.ArrowTimeUnit;
 
 import java.time.LocalTime;
 
@@ -12,7 +12,7 @@ public final class Time32Array extends Array {
         super(data);
     }
 
-    public TimeUnit unit() {
+    public ArrowTimeUnit unit() {
         return ((ArrowType.Time) data.type()).unit();
     }
 

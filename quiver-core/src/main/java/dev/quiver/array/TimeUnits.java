@@ -1,6 +1,6 @@
 package dev.quiver.array;
 
-import dev.quiver.type.TimeUnit;
+import dev.quiver.type.ArrowTimeUnit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +8,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 
-/** Conversions between raw time values in a {@link TimeUnit} and java.time values. */
+/** Conversions between raw time values in a {@link ArrowTimeUnit} and java.time values. */
 final class TimeUnits {
     private TimeUnits() {}
 
     /** Units per second. */
-    static long perSecond(TimeUnit unit) {
+    static long perSecond(ArrowTimeUnit unit) {
         return switch (unit) {
             case SECOND -> 1L;
             case MILLISECOND -> 1_000L;
@@ -23,28 +23,28 @@ final class TimeUnits {
     }
 
     /** Nanoseconds per unit. */
-    static long nanosPer(TimeUnit unit) {
+    static long nanosPer(ArrowTimeUnit unit) {
         return 1_000_000_000L / perSecond(unit);
     }
 
-    static Instant toInstant(long value, TimeUnit unit) {
+    static Instant toInstant(long value, ArrowTimeUnit unit) {
         long per = perSecond(unit);
         return Instant.ofEpochSecond(Math.floorDiv(value, per), Math.floorMod(value, per) * nanosPer(unit));
     }
 
-    static LocalDateTime toLocalDateTime(long value, TimeUnit unit) {
+    static LocalDateTime toLocalDateTime(long value, ArrowTimeUnit unit) {
         long per = perSecond(unit);
         return LocalDateTime.ofEpochSecond(Math.floorDiv(value, per),
                 (int) (Math.floorMod(value, per) * nanosPer(unit)), ZoneOffset.UTC);
     }
 
-    static Duration toDuration(long value, TimeUnit unit) {
+    static Duration toDuration(long value, ArrowTimeUnit unit) {
         long per = perSecond(unit);
         return Duration.ofSeconds(Math.floorDiv(value, per), Math.floorMod(value, per) * nanosPer(unit));
     }
 
     /** A time of day; the value must be within one day. */
-    static LocalTime toLocalTime(long value, TimeUnit unit) {
+    static LocalTime toLocalTime(long value, ArrowTimeUnit unit) {
         long perDay = 86_400L * perSecond(unit);
         if (value < 0 || value >= perDay) {
             throw new IllegalStateException("time of day out of range: " + value + " " + unit.name().toLowerCase()
@@ -54,7 +54,7 @@ final class TimeUnits {
     }
 
     /** The instant as a count of units since the epoch; throws ArithmeticException on overflow or lost precision. */
-    static long fromInstant(Instant t, TimeUnit unit) {
+    static long fromInstant(Instant t, ArrowTimeUnit unit) {
         long per = perSecond(unit);
         long nanosPer = nanosPer(unit);
         if (t.getNano() % nanosPer != 0) {
@@ -63,7 +63,7 @@ final class TimeUnits {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), per), t.getNano() / nanosPer);
     }
 
-    static long fromDuration(Duration d, TimeUnit unit) {
+    static long fromDuration(Duration d, ArrowTimeUnit unit) {
         long per = perSecond(unit);
         long nanosPer = nanosPer(unit);
         if (d.getNano() % nanosPer != 0) {
@@ -72,7 +72,7 @@ final class TimeUnits {
         return Math.addExact(Math.multiplyExact(d.getSeconds(), per), d.getNano() / nanosPer);
     }
 
-    static long fromLocalTime(LocalTime t, TimeUnit unit) {
+    static long fromLocalTime(LocalTime t, ArrowTimeUnit unit) {
         long nanos = t.toNanoOfDay();
         long nanosPer = nanosPer(unit);
         if (nanos % nanosPer != 0) {

@@ -2,7 +2,7 @@ package dev.quiver.array;
 
 import dev.quiver.memory.LE;
 import dev.quiver.type.ArrowType;
-import dev.quiver.type.TimeUnit;
+import dev.quiver.type.ArrowTimeUnit;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,7 +16,7 @@ public final class TimestampArray extends Array {
         super(data);
     }
 
-    public TimeUnit unit() {
+    public ArrowTimeUnit unit() {
         return ((ArrowType.Timestamp) data.type()).unit();
     }
 

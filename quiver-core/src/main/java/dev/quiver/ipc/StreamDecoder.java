@@ -25,7 +25,7 @@ import java.util.Objects;
  * the message in progress, in memory that grows with the bytes received, never with a declared length. A
  * batch handed out owns its body's memory and stays valid when later chunks arrive; batches that use
  * dictionaries borrow those from the decoder until it {@linkplain #close() closes} (or until they are
- * {@linkplain RecordBatch#detach() detached}). {@link StreamReader} is a pull loop over this decoder that
+ * {@linkplain RecordBatch#detach() detached}). {@link RecordBatchStreamReader} is a pull loop over this decoder that
  * hands it whole metadata and bodies without copying them; the stages behind it are {@link MessageFraming}
  * (framing checks), {@link StreamState} (message order), {@link BatchAssembler} and {@link RecordBatchDecoder}
  * (with {@link ByteSwap} for big-endian data) and {@link DictionaryMemo}. Streams with
@@ -33,7 +33,7 @@ import java.util.Objects;
  *
  * <p>Errors in the input are {@link dev.quiver.QuiverException}s thrown from {@code consume} or
  * {@link #finish()}; after one (or after an exception thrown by the listener, which passes through unchanged)
- * the decoder refuses further input with an {@link IllegalStateException}. Bytes after the end-of-stream marker are ignored, as {@link StreamReader} does.
+ * the decoder refuses further input with an {@link IllegalStateException}. Bytes after the end-of-stream marker are ignored, as {@link RecordBatchStreamReader} does.
  * Not thread-safe.
  */
 public final class StreamDecoder implements AutoCloseable {

@@ -12,7 +12,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Stage two of reading a stream (for {@link StreamDecoder}, and through it {@link StreamReader}): the order of messages (one schema first, then dictionaries and record batches) and
+ * Stage two of reading a stream (for {@link StreamDecoder}, and through it {@link RecordBatchStreamReader}): the order of messages (one schema first, then dictionaries and record batches) and
  * what each message becomes, through {@link BatchAssembler} (record batch decoding, byte swapping,
  * dictionaries). Pure: the callers bring each message's metadata and body.
  */

@@ -4,7 +4,7 @@
  * ({@code MessageFraming}), metadata verification and decoding ({@link dev.quiver.metadata}), message order
  * ({@code StreamState}), the record batch decoder (with {@code ByteSwap} for big-endian data) and encoder, and
  * validation ({@link dev.quiver.validate}). {@link dev.quiver.ipc.StreamDecoder} decodes a stream from bytes
- * pushed in chunks; {@link dev.quiver.ipc.StreamReader} is a pull loop over it.
+ * pushed in chunks; {@link dev.quiver.ipc.RecordBatchStreamReader} is a pull loop over it.
  *
  * @see <a href="https://arrow.apache.org/docs/format/Columnar.html#serialization-and-interprocess-communication-ipc">Arrow IPC</a>
  */

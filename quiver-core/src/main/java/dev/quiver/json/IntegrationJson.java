@@ -63,7 +63,7 @@ public final class IntegrationJson {
     /** Reads a JSON document; {@code resourceName} names it in error messages. */
     public static JsonFile parse(String text, String resourceName) {
         JsonValue root = JsonParser.parse(text, resourceName);
-        return new FileReader(resourceName).read(root);
+        return new JsonFileReader(resourceName).read(root);
     }
 
     /** Writes {@code file} as pretty-printed JSON, gzip-compressed when the name ends in {@code .gz}. */
@@ -80,7 +80,7 @@ public final class IntegrationJson {
 
     /** Writes {@code file} as pretty-printed JSON to {@code out} (not closed). */
     public static void write(JsonFile file, Appendable out) {
-        new FileWriter(new JsonWriter(out)).write(file);
+        new JsonFileWriter(new JsonWriter(out)).write(file);
     }
 
     /** {@code file} as pretty-printed JSON text. */

@@ -8,7 +8,7 @@ import dev.quiver.type.Field;
 import dev.quiver.type.FloatPrecision;
 import dev.quiver.type.IntervalUnit;
 import dev.quiver.type.Schema;
-import dev.quiver.type.TimeUnit;
+import dev.quiver.type.ArrowTimeUnit;
 import dev.quiver.type.UnionMode;
 
 import java.util.ArrayList;
@@ -102,16 +102,16 @@ final class SchemaReader {
                 }
                 case "date" -> new ArrowType.Date(enumMember(o, "unit", DateUnit.class, path));
                 case "time" -> {
-                    TimeUnit unit = enumMember(o, "unit", TimeUnit.class, path);
+                    ArrowTimeUnit unit = enumMember(o, "unit", ArrowTimeUnit.class, path);
                     yield o.has("bitWidth") ? new ArrowType.Time(unit, intMember(o, "bitWidth", 32, 64, path))
                             : new ArrowType.Time(unit);
                 }
                 case "timestamp" -> {
                     JsonValue tz = ctx.optional(o, "timezone");
-                    yield new ArrowType.Timestamp(enumMember(o, "unit", TimeUnit.class, path),
+                    yield new ArrowType.Timestamp(enumMember(o, "unit", ArrowTimeUnit.class, path),
                             tz == null ? null : ctx.string(tz, "\"timezone\"", path));
                 }
-                case "duration" -> new ArrowType.Duration(enumMember(o, "unit", TimeUnit.class, path));
+                case "duration" -> new ArrowType.Duration(enumMember(o, "unit", ArrowTimeUnit.class, path));
                 case "interval" -> new ArrowType.Interval(enumMember(o, "unit", IntervalUnit.class, path));
                 case "list" -> new ArrowType.List();
                 case "largelist" -> new ArrowType.LargeList();

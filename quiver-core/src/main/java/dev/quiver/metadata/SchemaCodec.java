@@ -10,7 +10,7 @@ import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ public final class SchemaCodec {
     private static DictionaryEncoding readDictionary(FbTable t) {
         long id = t.getLong(D_ID, "id", 0);
         FbTable it = t.table(D_INDEX_TYPE, "Int");
-        ArrowType.Int indexType = it == null ? Types.INT32 : TypeCodec.readInt(it);
+        ArrowType.Int indexType = it == null ? ArrowTypes.INT32 : TypeCodec.readInt(it);
         boolean ordered = t.getBool(D_ORDERED, "isOrdered", false);
         short kind = t.getShort(D_KIND, "dictionaryKind", (short) 0);
         if (kind != 0) {

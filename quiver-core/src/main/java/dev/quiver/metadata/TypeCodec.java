@@ -7,7 +7,7 @@ import dev.quiver.type.ArrowType;
 import dev.quiver.type.DateUnit;
 import dev.quiver.type.FloatPrecision;
 import dev.quiver.type.IntervalUnit;
-import dev.quiver.type.TimeUnit;
+import dev.quiver.type.ArrowTimeUnit;
 import dev.quiver.type.UnionMode;
 
 /**
@@ -54,8 +54,8 @@ final class TypeCodec {
             case 8 -> new ArrowType.Date(closedEnum(DateUnit.values(),
                     t.getShort(0, "unit", (short) DateUnit.MILLISECOND.ordinal()), "Date unit", t));
             case 9 -> readTime(t);
-            case 10 -> new ArrowType.Timestamp(closedEnum(TimeUnit.values(),
-                    t.getShort(0, "unit", (short) TimeUnit.SECOND.ordinal()), "Timestamp unit", t),
+            case 10 -> new ArrowType.Timestamp(closedEnum(ArrowTimeUnit.values(),
+                    t.getShort(0, "unit", (short) ArrowTimeUnit.SECOND.ordinal()), "Timestamp unit", t),
                     t.string(1, "timezone"));
             case 11 -> readInterval(t);
             case 12 -> new ArrowType.List();
@@ -72,8 +72,8 @@ final class TypeCodec {
                 yield new ArrowType.FixedSizeList(n);
             }
             case 17 -> new ArrowType.Map(t.getBool(0, "keysSorted", false));
-            case 18 -> new ArrowType.Duration(closedEnum(TimeUnit.values(),
-                    t.getShort(0, "unit", (short) TimeUnit.MILLISECOND.ordinal()), "Duration unit", t));
+            case 18 -> new ArrowType.Duration(closedEnum(ArrowTimeUnit.values(),
+                    t.getShort(0, "unit", (short) ArrowTimeUnit.MILLISECOND.ordinal()), "Duration unit", t));
             case 19 -> new ArrowType.LargeBinary();
             case 20 -> new ArrowType.LargeUtf8();
             case 21 -> new ArrowType.LargeList();
@@ -113,10 +113,10 @@ final class TypeCodec {
     }
 
     private static ArrowType.Time readTime(FbTable t) {
-        TimeUnit unit = closedEnum(TimeUnit.values(),
-                t.getShort(0, "unit", (short) TimeUnit.MILLISECOND.ordinal()), "Time unit", t);
+        ArrowTimeUnit unit = closedEnum(ArrowTimeUnit.values(),
+                t.getShort(0, "unit", (short) ArrowTimeUnit.MILLISECOND.ordinal()), "Time unit", t);
         int bw = t.getInt(1, "bitWidth", 32);
-        int expected = (unit == TimeUnit.SECOND || unit == TimeUnit.MILLISECOND) ? 32 : 64;
+        int expected = (unit == ArrowTimeUnit.SECOND || unit == ArrowTimeUnit.MILLISECOND) ? 32 : 64;
         if (bw != expected) {
             throw invalid(t, "Time with unit " + unit + " must be " + expected + " bits wide, not " + bw);
         }
@@ -186,14 +186,14 @@ final class TypeCodec {
             case ArrowType.Time t -> {
                 b.startTable(2);
                 b.addInt(1, t.bitWidth(), 32);
-                b.addShort(0, (short) t.unit().ordinal(), (short) TimeUnit.MILLISECOND.ordinal());
+                b.addShort(0, (short) t.unit().ordinal(), (short) ArrowTimeUnit.MILLISECOND.ordinal());
                 yield b.endTable();
             }
             case ArrowType.Timestamp t -> {
                 int tz = t.timezone() == null ? 0 : b.createString(t.timezone());
                 b.startTable(2);
                 if (tz != 0) b.addOffset(1, tz);
-                b.addShort(0, (short) t.unit().ordinal(), (short) TimeUnit.SECOND.ordinal());
+                b.addShort(0, (short) t.unit().ordinal(), (short) ArrowTimeUnit.SECOND.ordinal());
                 yield b.endTable();
             }
             case ArrowType.Interval t -> {
@@ -226,7 +226,7 @@ final class TypeCodec {
             }
             case ArrowType.Duration t -> {
                 b.startTable(1);
-                b.addShort(0, (short) t.unit().ordinal(), (short) TimeUnit.MILLISECOND.ordinal());
+                b.addShort(0, (short) t.unit().ordinal(), (short) ArrowTimeUnit.MILLISECOND.ordinal());
                 yield b.endTable();
             }
             // Types without parameters: an empty table.

@@ -79,23 +79,23 @@ public sealed interface ArrowType {
     }
 
     /** Time of day: SECOND/MILLISECOND with 32 bits, MICROSECOND/NANOSECOND with 64 bits. */
-    record Time(TimeUnit unit, int bitWidth) implements ArrowType {
+    record Time(ArrowTimeUnit unit, int bitWidth) implements ArrowType {
         public Time {
             Objects.requireNonNull(unit);
-            int expected = (unit == TimeUnit.SECOND || unit == TimeUnit.MILLISECOND) ? 32 : 64;
+            int expected = (unit == ArrowTimeUnit.SECOND || unit == ArrowTimeUnit.MILLISECOND) ? 32 : 64;
             if (bitWidth != expected) {
                 throw new IllegalArgumentException("Time(" + unit + ") must be " + expected + " bits wide: " + bitWidth);
             }
         }
-        public Time(TimeUnit unit) {
-            this(unit, (unit == TimeUnit.SECOND || unit == TimeUnit.MILLISECOND) ? 32 : 64);
+        public Time(ArrowTimeUnit unit) {
+            this(unit, (unit == ArrowTimeUnit.SECOND || unit == ArrowTimeUnit.MILLISECOND) ? 32 : 64);
         }
         public byte typeTag() { return 9; }
         @Override public String toString() { return "time" + bitWidth + "[" + Units.abbrev(unit) + "]"; }
     }
 
     /** Timestamp; {@code timezone} is null for a timestamp without time zone. */
-    record Timestamp(TimeUnit unit, String timezone) implements ArrowType {
+    record Timestamp(ArrowTimeUnit unit, String timezone) implements ArrowType {
         public Timestamp { Objects.requireNonNull(unit); }
         public byte typeTag() { return 10; }
         @Override public String toString() {
@@ -173,7 +173,7 @@ public sealed interface ArrowType {
         @Override public String toString() { return keysSorted ? "map(sorted)" : "map"; }
     }
 
-    record Duration(TimeUnit unit) implements ArrowType {
+    record Duration(ArrowTimeUnit unit) implements ArrowType {
         public Duration { Objects.requireNonNull(unit); }
         public byte typeTag() { return 18; }
         @Override public String toString() { return "duration[" + Units.abbrev(unit) + "]"; }

@@ -12,7 +12,7 @@ public record DictionaryEncoding(long id, ArrowType.Int indexType, boolean order
     }
 
     public static DictionaryEncoding of(long id) {
-        return new DictionaryEncoding(id, Types.INT32, false);
+        return new DictionaryEncoding(id, ArrowTypes.INT32, false);
     }
 
     public DictionaryEncoding withIndexType(ArrowType.Int type) { return new DictionaryEncoding(id, type, ordered); }

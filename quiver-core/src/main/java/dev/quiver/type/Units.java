@@ -3,7 +3,7 @@ package dev.quiver.type;
 final class Units {
     private Units() {}
 
-    static String abbrev(TimeUnit unit) {
+    static String abbrev(ArrowTimeUnit unit) {
         return switch (unit) {
             case SECOND -> "s";
             case MILLISECOND -> "ms";

@@ -4,8 +4,8 @@ import dev.quiver.type.ArrowType;
 import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Field;
 import dev.quiver.type.IntervalUnit;
-import dev.quiver.type.TimeUnit;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTimeUnit;
+import dev.quiver.type.ArrowTypes;
 import dev.quiver.validate.ValidationLevel;
 import dev.quiver.validate.Validator;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class ArraysRoundTripTest {
 
     /** Builds, reads back, slices at every offset, validates FULL, copies, and compares. */
     static Array roundTrip(Field field, List<?> values, Class<? extends Array> view) {
-        Array a = Arrays.of(field, values);
+        Array a = Arrow.of(field, values);
         assertInstanceOf(view, a);
         assertEquals(values.size(), a.length());
         assertValues(values, a);
@@ -58,7 +58,7 @@ class ArraysRoundTripTest {
                 Array s = a.slice(from, len);
                 assertValues(values.subList(from, from + len), s);
                 Validator.validate(field, s.data(), ValidationLevel.FULL);
-                assertNull(ArrayEquality.compare(Arrays.of(field, values.subList(from, from + len)), s));
+                assertNull(ArrayEquality.compare(Arrow.of(field, values.subList(from, from + len)), s));
             }
         }
         try (Arena arena = Arena.ofConfined()) {
@@ -94,54 +94,54 @@ class ArraysRoundTripTest {
 
     @Test
     void nulls() {
-        roundTrip(Types.NULL, values(null, null, null), NullArray.class);
+        roundTrip(ArrowTypes.NULL, values(null, null, null), NullArray.class);
     }
 
     @Test
     void booleans() {
-        BooleanArray a = (BooleanArray) roundTrip(Types.BOOL,
+        BooleanArray a = (BooleanArray) roundTrip(ArrowTypes.BOOL,
                 values(true, false, null, true, true, false, false, true, true, null), BooleanArray.class);
         assertTrue(a.get(0));
-        roundTrip(Types.BOOL, values(true, false, true), BooleanArray.class);
+        roundTrip(ArrowTypes.BOOL, values(true, false, true), BooleanArray.class);
     }
 
     @Test
     void signedIntegers() {
-        Int8Array i8 = (Int8Array) roundTrip(Types.INT8, values((byte) -128, null, (byte) 127), Int8Array.class);
+        Int8Array i8 = (Int8Array) roundTrip(ArrowTypes.INT8, values((byte) -128, null, (byte) 127), Int8Array.class);
         assertEquals(-128, i8.get(0));
-        roundTrip(Types.INT16, values((short) -32768, (short) 7, null), Int16Array.class);
-        Int32Array i32 = (Int32Array) roundTrip(Types.INT32, values(1, null, Integer.MIN_VALUE, 4), Int32Array.class);
+        roundTrip(ArrowTypes.INT16, values((short) -32768, (short) 7, null), Int16Array.class);
+        Int32Array i32 = (Int32Array) roundTrip(ArrowTypes.INT32, values(1, null, Integer.MIN_VALUE, 4), Int32Array.class);
         assertEquals(Integer.MIN_VALUE, i32.get(2));
         assertEquals(Integer.MIN_VALUE, i32.slice(1, 2).data().buffer(1).get(dev.quiver.memory.LE.INT, 8));
-        roundTrip(Types.INT64, values(Long.MAX_VALUE, null, -1L), Int64Array.class);
-        assertEquals(List.of(1, 2), Arrays.int32(1, 2).toList());
-        assertEquals(values(5L, null), Arrays.int64(5, null).toList());
-        assertEquals(values((Object) null), Arrays.int32(null).toList());
+        roundTrip(ArrowTypes.INT64, values(Long.MAX_VALUE, null, -1L), Int64Array.class);
+        assertEquals(List.of(1, 2), Arrow.int32(1, 2).toList());
+        assertEquals(values(5L, null), Arrow.int64(5, null).toList());
+        assertEquals(values((Object) null), Arrow.int32(null).toList());
     }
 
     @Test
     void unsignedIntegers() {
-        UInt8Array u8 = (UInt8Array) roundTrip(Types.UINT8, values((short) 255, null, (short) 0), UInt8Array.class);
+        UInt8Array u8 = (UInt8Array) roundTrip(ArrowTypes.UINT8, values((short) 255, null, (short) 0), UInt8Array.class);
         assertEquals((byte) -1, u8.get(0));
         assertEquals(255, u8.getUnsigned(0));
-        UInt16Array u16 = (UInt16Array) roundTrip(Types.UINT16, values(65535, null, 1), UInt16Array.class);
+        UInt16Array u16 = (UInt16Array) roundTrip(ArrowTypes.UINT16, values(65535, null, 1), UInt16Array.class);
         assertEquals(65535, u16.getUnsigned(0));
-        UInt32Array u32 = (UInt32Array) roundTrip(Types.UINT32, values(4294967295L, 3L, null), UInt32Array.class);
+        UInt32Array u32 = (UInt32Array) roundTrip(ArrowTypes.UINT32, values(4294967295L, 3L, null), UInt32Array.class);
         assertEquals(-1, u32.get(0));
         BigInteger max = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-        UInt64Array u64 = (UInt64Array) roundTrip(Types.UINT64, values(max, null, BigInteger.TEN), UInt64Array.class);
+        UInt64Array u64 = (UInt64Array) roundTrip(ArrowTypes.UINT64, values(max, null, BigInteger.TEN), UInt64Array.class);
         assertEquals(-1L, u64.get(0));
         assertEquals(max, u64.getUnsigned(0));
-        assertThrows(IllegalArgumentException.class, () -> Arrays.uint8(256));
-        assertThrows(IllegalArgumentException.class, () -> Arrays.uint32(-1));
-        assertThrows(IllegalArgumentException.class, () -> Arrays.int8(128));
+        assertThrows(IllegalArgumentException.class, () -> Arrow.uint8(256));
+        assertThrows(IllegalArgumentException.class, () -> Arrow.uint32(-1));
+        assertThrows(IllegalArgumentException.class, () -> Arrow.int8(128));
     }
 
     @Test
     void floats() {
-        roundTrip(Types.FLOAT32, values(1.5f, null, Float.NaN, -0.0f), Float32Array.class);
-        roundTrip(Types.FLOAT64, values(1.5, null, Double.NEGATIVE_INFINITY, Double.MIN_VALUE), Float64Array.class);
-        Float16Array h = (Float16Array) roundTrip(Types.FLOAT16,
+        roundTrip(ArrowTypes.FLOAT32, values(1.5f, null, Float.NaN, -0.0f), Float32Array.class);
+        roundTrip(ArrowTypes.FLOAT64, values(1.5, null, Double.NEGATIVE_INFINITY, Double.MIN_VALUE), Float64Array.class);
+        Float16Array h = (Float16Array) roundTrip(ArrowTypes.FLOAT16,
                 values(1.5f, null, Float.POSITIVE_INFINITY, Float.NaN, 65504f, -2f), Float16Array.class);
         assertEquals((short) 0x3e00, h.getBits(0));
     }
@@ -152,7 +152,7 @@ class ArraysRoundTripTest {
                 0x7c01};
         float[] expected = {0f, -0f, 5.9604645e-8f, 6.0975552e-5f, 6.1035156e-5f, 1f, 65504f,
                 Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.NaN};
-        FixedWidthBuilder b = new FixedWidthBuilder(Types.FLOAT16);
+        FixedWidthBuilder b = new FixedWidthBuilder(ArrowTypes.FLOAT16);
         for (short s : bits) b.appendShort(s);
         Float16Array a = (Float16Array) b.buildArray();
         for (int i = 0; i < bits.length; i++) {
@@ -163,17 +163,17 @@ class ArraysRoundTripTest {
 
     @Test
     void strings() {
-        Utf8Array s = (Utf8Array) roundTrip(Types.UTF8, values("a", null, "", "héllo wörld ✓ 𝄞"), Utf8Array.class);
+        Utf8Array s = (Utf8Array) roundTrip(ArrowTypes.UTF8, values("a", null, "", "héllo wörld ✓ 𝄞"), Utf8Array.class);
         assertEquals("héllo wörld ✓ 𝄞", s.getString(3));
         assertArrayEquals("a".getBytes(StandardCharsets.UTF_8), s.getBytes(0));
         assertEquals(1, s.getSegment(0).byteSize());
-        roundTrip(Types.LARGE_UTF8, values("x", "yy", null), LargeUtf8Array.class);
-        roundTrip(Types.UTF8_VIEW, values("short", null, "a string longer than 12 bytes", ""), OtherArray.class);
+        roundTrip(ArrowTypes.LARGE_UTF8, values("x", "yy", null), LargeUtf8Array.class);
+        roundTrip(ArrowTypes.UTF8_VIEW, values("short", null, "a string longer than 12 bytes", ""), OtherArray.class);
     }
 
     @Test
     void utf8DecodesNativeSegments() {
-        Utf8Array s = Arrays.utf8("abc", "défi");
+        Utf8Array s = Arrow.utf8("abc", "défi");
         try (Arena arena = Arena.ofConfined()) {
             Utf8Array copy = (Utf8Array) Array.of(ArrayCopier.copy(s.data(), arena));
             assertEquals("défi", copy.getString(1));
@@ -182,14 +182,14 @@ class ArraysRoundTripTest {
 
     @Test
     void binaries() {
-        roundTrip(Types.BINARY, values(new byte[] {1, 2}, null, new byte[0]), BinaryArray.class);
-        roundTrip(Types.LARGE_BINARY, values(new byte[] {9}, null), LargeBinaryArray.class);
-        roundTrip(Types.fixedSizeBinary(3), values(new byte[] {1, 2, 3}, null, new byte[] {4, 5, 6}),
+        roundTrip(ArrowTypes.BINARY, values(new byte[] {1, 2}, null, new byte[0]), BinaryArray.class);
+        roundTrip(ArrowTypes.LARGE_BINARY, values(new byte[] {9}, null), LargeBinaryArray.class);
+        roundTrip(ArrowTypes.fixedSizeBinary(3), values(new byte[] {1, 2, 3}, null, new byte[] {4, 5, 6}),
                 FixedSizeBinaryArray.class);
-        roundTrip(Types.fixedSizeBinary(0), values(new byte[0], null), FixedSizeBinaryArray.class);
-        roundTrip(Types.BINARY_VIEW, values(new byte[20], null, new byte[] {1}), OtherArray.class);
+        roundTrip(ArrowTypes.fixedSizeBinary(0), values(new byte[0], null), FixedSizeBinaryArray.class);
+        roundTrip(ArrowTypes.BINARY_VIEW, values(new byte[20], null, new byte[] {1}), OtherArray.class);
         assertThrows(IllegalArgumentException.class,
-                () -> Arrays.of(Types.fixedSizeBinary(3), List.of(new byte[2])));
+                () -> Arrow.of(ArrowTypes.fixedSizeBinary(3), List.of(new byte[2])));
     }
 
     @Test
@@ -200,56 +200,56 @@ class ArraysRoundTripTest {
                     new BigDecimal("-0.001"), new BigDecimal("0.000")), DecimalArray.class);
             assertEquals(BigInteger.valueOf(123456789), d.getUnscaled(0));
         }
-        ArrowType.Decimal wide = Types.decimal256(76, 0);
+        ArrowType.Decimal wide = ArrowTypes.decimal256(76, 0);
         BigDecimal big = new BigDecimal("-" + "9".repeat(76));
         roundTrip(wide, values(big, null), DecimalArray.class);
-        assertThrows(IllegalArgumentException.class, () -> Arrays.decimal128(3, 1, new BigDecimal("1.25")));
-        assertThrows(IllegalArgumentException.class, () -> Arrays.decimal128(3, 1, new BigDecimal("1000")));
+        assertThrows(IllegalArgumentException.class, () -> Arrow.decimal128(3, 1, new BigDecimal("1.25")));
+        assertThrows(IllegalArgumentException.class, () -> Arrow.decimal128(3, 1, new BigDecimal("1000")));
     }
 
     @Test
     void datesAndTimes() {
-        Date32Array d = (Date32Array) roundTrip(Types.DATE32,
+        Date32Array d = (Date32Array) roundTrip(ArrowTypes.DATE32,
                 values(LocalDate.of(1969, 12, 31), null, LocalDate.of(2024, 2, 29)), Date32Array.class);
         assertEquals(-1, d.getDays(0));
-        Date64Array d64 = (Date64Array) roundTrip(Types.DATE64, values(LocalDate.of(1900, 1, 1), null),
+        Date64Array d64 = (Date64Array) roundTrip(ArrowTypes.DATE64, values(LocalDate.of(1900, 1, 1), null),
                 Date64Array.class);
         assertEquals(LocalDate.of(1900, 1, 1).toEpochDay() * 86_400_000L, d64.get(0));
-        roundTrip(Types.time32(TimeUnit.SECOND), values(LocalTime.of(23, 59, 59), null), Time32Array.class);
-        roundTrip(Types.time32(TimeUnit.MILLISECOND), values(LocalTime.of(1, 2, 3, 4_000_000), null), Time32Array.class);
-        roundTrip(Types.time64(TimeUnit.MICROSECOND), values(LocalTime.of(1, 2, 3, 4_000), null), Time64Array.class);
-        Time64Array t = (Time64Array) roundTrip(Types.time64(TimeUnit.NANOSECOND),
+        roundTrip(ArrowTypes.time32(ArrowTimeUnit.SECOND), values(LocalTime.of(23, 59, 59), null), Time32Array.class);
+        roundTrip(ArrowTypes.time32(ArrowTimeUnit.MILLISECOND), values(LocalTime.of(1, 2, 3, 4_000_000), null), Time32Array.class);
+        roundTrip(ArrowTypes.time64(ArrowTimeUnit.MICROSECOND), values(LocalTime.of(1, 2, 3, 4_000), null), Time64Array.class);
+        Time64Array t = (Time64Array) roundTrip(ArrowTypes.time64(ArrowTimeUnit.NANOSECOND),
                 values(LocalTime.MAX, null, LocalTime.MIDNIGHT), Time64Array.class);
         assertEquals(86_400_000_000_000L - 1, t.get(0));
         assertThrows(IllegalArgumentException.class,
-                () -> Arrays.of(Types.time32(TimeUnit.SECOND), List.of(LocalTime.of(1, 1, 1, 5))));
+                () -> Arrow.of(ArrowTypes.time32(ArrowTimeUnit.SECOND), List.of(LocalTime.of(1, 1, 1, 5))));
     }
 
     @Test
     void timestamps() {
         Instant t = Instant.parse("1969-12-31T23:59:59.123456789Z");
-        TimestampArray tz = (TimestampArray) roundTrip(Types.timestamp(TimeUnit.NANOSECOND, "UTC"),
+        TimestampArray tz = (TimestampArray) roundTrip(ArrowTypes.timestamp(ArrowTimeUnit.NANOSECOND, "UTC"),
                 values(t, null, Instant.EPOCH), TimestampArray.class);
         assertEquals(-876543211L, tz.get(0));
         assertEquals("UTC", tz.timezone());
-        roundTrip(Types.timestamp(TimeUnit.SECOND, "+01:00"), values(Instant.ofEpochSecond(-5), null),
+        roundTrip(ArrowTypes.timestamp(ArrowTimeUnit.SECOND, "+01:00"), values(Instant.ofEpochSecond(-5), null),
                 TimestampArray.class);
-        TimestampArray local = (TimestampArray) roundTrip(Types.timestamp(TimeUnit.MILLISECOND),
+        TimestampArray local = (TimestampArray) roundTrip(ArrowTypes.timestamp(ArrowTimeUnit.MILLISECOND),
                 values(LocalDateTime.of(2000, 1, 2, 3, 4, 5, 6_000_000), null), TimestampArray.class);
         assertEquals(LocalDateTime.of(2000, 1, 2, 3, 4, 5, 6_000_000), local.getLocalDateTime(0));
-        roundTrip(Types.timestamp(TimeUnit.MICROSECOND), values(LocalDateTime.of(1600, 1, 1, 0, 0), null),
+        roundTrip(ArrowTypes.timestamp(ArrowTimeUnit.MICROSECOND), values(LocalDateTime.of(1600, 1, 1, 0, 0), null),
                 TimestampArray.class);
     }
 
     @Test
     void durationsAndIntervals() {
-        DurationArray d = (DurationArray) roundTrip(Types.duration(TimeUnit.MILLISECOND),
+        DurationArray d = (DurationArray) roundTrip(ArrowTypes.duration(ArrowTimeUnit.MILLISECOND),
                 values(Duration.ofMillis(-1500), null), DurationArray.class);
         assertEquals(-1500, d.get(0));
-        roundTrip(Types.duration(TimeUnit.NANOSECOND), values(Duration.ofNanos(5), null), DurationArray.class);
-        roundTrip(Types.MONTH_INTERVAL, values(Period.ofMonths(14), null, Period.ofMonths(-3)),
+        roundTrip(ArrowTypes.duration(ArrowTimeUnit.NANOSECOND), values(Duration.ofNanos(5), null), DurationArray.class);
+        roundTrip(ArrowTypes.MONTH_INTERVAL, values(Period.ofMonths(14), null, Period.ofMonths(-3)),
                 IntervalYearMonthArray.class);
-        roundTrip(Types.DAY_TIME_INTERVAL, values(new DayTime(1, -2), null), IntervalDayTimeArray.class);
+        roundTrip(ArrowTypes.DAY_TIME_INTERVAL, values(new DayTime(1, -2), null), IntervalDayTimeArray.class);
         IntervalMonthDayNanoArray m = (IntervalMonthDayNanoArray) roundTrip(
                 new ArrowType.Interval(IntervalUnit.MONTH_DAY_NANO),
                 values(new MonthDayNano(1, 2, 3_000_000_000_000L), null, new MonthDayNano(-1, -2, -3)),
@@ -259,13 +259,13 @@ class ArraysRoundTripTest {
 
     @Test
     void structs() {
-        Field f = Field.nullable("s", Types.STRUCT, Field.nullable("a", Types.INT32), Field.nullable("b", Types.UTF8));
+        Field f = Field.nullable("s", ArrowTypes.STRUCT, Field.nullable("a", ArrowTypes.INT32), Field.nullable("b", ArrowTypes.UTF8));
         Map<String, Object> row = new java.util.HashMap<>();
         row.put("a", 2);
         row.put("b", null);
         StructArray s = (StructArray) roundTrip(f, values(List.of(1, "x"), null, values(2, null), values(null, "z")),
                 StructArray.class);
-        assertNull(ArrayEquality.compare(s, Arrays.of(f, values(List.of(1, "x"), null, row, Map.of("b", "z")))));
+        assertNull(ArrayEquality.compare(s, Arrow.of(f, values(List.of(1, "x"), null, row, Map.of("b", "z")))));
         Array a = s.slice(2, 2);
         assertEquals(values(2, null), ((StructArray) a).field(0).toList());
         assertEquals(values(2, null), a.getObject(0));
@@ -273,25 +273,25 @@ class ArraysRoundTripTest {
 
     @Test
     void lists() {
-        Field item = Field.nullable("item", Types.INT64);
+        Field item = Field.nullable("item", ArrowTypes.INT64);
         List<Object> v = values(List.of(1L, 2L), null, List.of(), values(3L, null));
-        ListArray l = (ListArray) roundTrip(Field.nullable("l", Types.LIST, item), v, ListArray.class);
+        ListArray l = (ListArray) roundTrip(Field.nullable("l", ArrowTypes.LIST, item), v, ListArray.class);
         assertEquals(List.of(1L, 2L), l.get(0).toList());
         assertEquals(2, l.valueLength(3));
-        roundTrip(Field.nullable("l", Types.LARGE_LIST, item), v, LargeListArray.class);
+        roundTrip(Field.nullable("l", ArrowTypes.LARGE_LIST, item), v, LargeListArray.class);
         roundTrip(Field.nullable("l", new ArrowType.ListView(), item), v, OtherArray.class);
         roundTrip(Field.nullable("l", new ArrowType.LargeListView(), item), v, OtherArray.class);
         FixedSizeListArray fl = (FixedSizeListArray) roundTrip(Field.nullable("l", new ArrowType.FixedSizeList(2), item),
                 values(List.of(1L, 2L), null, values(null, 4L)), FixedSizeListArray.class);
         assertEquals(values(null, 4L), fl.get(2).toList());
-        Field nested = Field.nullable("ll", Types.LIST, Field.nullable("item", Types.LIST, Field.nullable("i", Types.UTF8)));
+        Field nested = Field.nullable("ll", ArrowTypes.LIST, Field.nullable("item", ArrowTypes.LIST, Field.nullable("i", ArrowTypes.UTF8)));
         roundTrip(nested, values(List.of(List.of("a"), List.of()), null, List.of(values("b", null))), ListArray.class);
     }
 
     @Test
     void maps() {
-        Field f = Field.nullable("m", new ArrowType.Map(false), Field.notNull("entries", Types.STRUCT,
-                Field.notNull("key", Types.UTF8), Field.nullable("value", Types.INT32)));
+        Field f = Field.nullable("m", new ArrowType.Map(false), Field.notNull("entries", ArrowTypes.STRUCT,
+                Field.notNull("key", ArrowTypes.UTF8), Field.nullable("value", ArrowTypes.INT32)));
         Map<String, Integer> m1 = new java.util.LinkedHashMap<>();
         m1.put("a", 1);
         m1.put("b", null);
@@ -300,19 +300,19 @@ class ArraysRoundTripTest {
 
     @Test
     void dictionaries() {
-        Field f = Field.nullable("d", Types.UTF8).withDictionary(DictionaryEncoding.of(3).withIndexType(Types.INT8));
+        Field f = Field.nullable("d", ArrowTypes.UTF8).withDictionary(DictionaryEncoding.of(3).withIndexType(ArrowTypes.INT8));
         DictionaryArray d = (DictionaryArray) roundTrip(f, values("x", "y", null, "x", "z"), DictionaryArray.class);
         assertEquals(List.of("x", "y", "z"), d.dictionary().toList());
         assertEquals(2, d.getIndex(4));
-        assertEquals(Types.INT8, d.indexType());
-        DictionaryArray manual = Arrays.dictionary(Arrays.int32(1, 0, null), Arrays.utf8("p", "q"));
+        assertEquals(ArrowTypes.INT8, d.indexType());
+        DictionaryArray manual = Arrow.dictionary(Arrow.int32(1, 0, null), Arrow.utf8("p", "q"));
         assertEquals(values("q", "p", null), manual.toList());
     }
 
     @Test
     void runEndEncoded() {
-        Field f = Field.nullable("r", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", Types.INT16),
-                Field.nullable("values", Types.UTF8));
+        Field f = Field.nullable("r", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", ArrowTypes.INT16),
+                Field.nullable("values", ArrowTypes.UTF8));
         Array r = roundTrip(f, values("a", "a", null, null, "b", "a"), OtherArray.class);
         assertEquals(4, r.data().child(0).length());
     }
@@ -323,7 +323,7 @@ class ArraysRoundTripTest {
         MemorySegment ids = MemorySegment.ofArray(new byte[] {3, 5, 3, 0, 0, 0, 0, 0});
         MemorySegment offsets = MemorySegment.ofArray(new int[] {0, 0, 1, 0});
         ArrayData d = new ArrayData(u, 3, 0, 0, new MemorySegment[] {ids, offsets},
-                new ArrayData[] {Arrays.int32(10, 11).data(), Arrays.utf8("s").data()}, null);
+                new ArrayData[] {Arrow.int32(10, 11).data(), Arrow.utf8("s").data()}, null);
         Array a = Array.of(d);
         assertEquals(values(10, "s", 11), a.toList());
         assertEquals(values("s", 11), a.slice(1, 2).toList());
@@ -333,17 +333,17 @@ class ArraysRoundTripTest {
     @Test
     void nestedTypesNeedAField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Arrays.of(Types.LIST, List.of(List.of(1))));
-        assertTrue(e.getMessage().contains("Arrays.of(Field, List)"), e.getMessage());
+                () -> Arrow.of(ArrowTypes.LIST, List.of(List.of(1))));
+        assertTrue(e.getMessage().contains("Arrow.of(Field, List)"), e.getMessage());
         IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
-                () -> Arrays.of(Types.INT32, List.of("nope")));
+                () -> Arrow.of(ArrowTypes.INT32, List.of("nope")));
         assertTrue(w.getMessage().contains("value 0"), w.getMessage());
     }
 
     @Test
     void builderGrowsAcrossManyValues() {
-        VarBinaryBuilder b = new VarBinaryBuilder(Types.UTF8);
-        FixedWidthBuilder f = new FixedWidthBuilder(Types.INT64);
+        VarBinaryBuilder b = new VarBinaryBuilder(ArrowTypes.UTF8);
+        FixedWidthBuilder f = new FixedWidthBuilder(ArrowTypes.INT64);
         BooleanBuilder bo = new BooleanBuilder();
         List<Object> expected = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
@@ -374,13 +374,13 @@ class ArraysRoundTripTest {
     @Test
     void fixedWidthBuilderChecksWidth() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new FixedWidthBuilder(Types.INT32).appendLong(1));
+                () -> new FixedWidthBuilder(ArrowTypes.INT32).appendLong(1));
         assertTrue(e.getMessage().contains("appendLong writes 8 bytes but int32 values are 4 bytes wide"));
     }
 
     @Test
     void toStringShowsValues() {
-        assertEquals("[1, null, 3]", Arrays.int32(1, null, 3).toString());
-        assertEquals("[\"a\", null]", Arrays.utf8("a", null).toString());
+        assertEquals("[1, null, 3]", Arrow.int32(1, null, 3).toString());
+        assertEquals("[\"a\", null]", Arrow.utf8("a", null).toString());
     }
 }

@@ -2,7 +2,7 @@ package dev.quiver.array;
 
 import dev.quiver.memory.LE;
 import dev.quiver.type.Field;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -31,8 +31,8 @@ class OffsetAccessorTest {
     @Test
     void stringLengthsOnWholeAndSlicedArrays() {
         List<String> words = Arrays.asList(WORDS);
-        for (VarBinaryArray a : List.<VarBinaryArray>of(dev.quiver.array.Arrays.utf8(WORDS),
-                dev.quiver.array.Arrays.largeUtf8(WORDS))) {
+        for (VarBinaryArray a : List.<VarBinaryArray>of(dev.quiver.array.Arrow.utf8(WORDS),
+                dev.quiver.array.Arrow.largeUtf8(WORDS))) {
             checkStrings(a, words);
             for (int from = 0; from <= WORDS.length; from++) {
                 for (int n = 0; from + n <= WORDS.length; n++) {
@@ -49,12 +49,12 @@ class OffsetAccessorTest {
         offsets.set(LE.INT, 0, 0);
         offsets.set(LE.INT, 4, 2);
         offsets.set(LE.INT, 8, 5);
-        Utf8Array a = (Utf8Array) Array.of(new ArrayData(Types.UTF8, 2, 0, 0,
+        Utf8Array a = (Utf8Array) Array.of(new ArrayData(ArrowTypes.UTF8, 2, 0, 0,
                 new MemorySegment[] {ArrayData.ABSENT, offsets, MemorySegment.ofArray("hello".getBytes())}, null, null));
         assertEquals(2, a.valueLength(0));
         assertEquals(3, a.valueLength(1));
         // one offset short: reading the last length fails inside the buffer's bounds, not past them
-        Utf8Array shortOffsets = (Utf8Array) Array.of(new ArrayData(Types.UTF8, 2, 0, 0,
+        Utf8Array shortOffsets = (Utf8Array) Array.of(new ArrayData(ArrowTypes.UTF8, 2, 0, 0,
                 new MemorySegment[] {ArrayData.ABSENT, offsets.asSlice(0, 8), ArrayData.ABSENT}, null, null));
         assertEquals(2, shortOffsets.valueLength(0));
         assertThrows(IndexOutOfBoundsException.class, () -> shortOffsets.valueLength(1));
@@ -63,9 +63,9 @@ class OffsetAccessorTest {
     @Test
     void listLengthsOnWholeAndSlicedArrays() {
         List<List<Integer>> lists = List.of(List.of(), List.of(1), List.of(2, 3), List.of(), List.of(4, 5, 6));
-        Field item = Field.nullable("item", Types.INT32);
-        for (var type : List.of(Types.LIST, Types.LARGE_LIST)) {
-            BaseListArray a = (BaseListArray) dev.quiver.array.Arrays.of(Field.nullable("l", type, item), lists);
+        Field item = Field.nullable("item", ArrowTypes.INT32);
+        for (var type : List.of(ArrowTypes.LIST, ArrowTypes.LARGE_LIST)) {
+            BaseListArray a = (BaseListArray) dev.quiver.array.Arrow.of(Field.nullable("l", type, item), lists);
             for (int from = 0; from <= lists.size(); from++) {
                 for (int n = 0; from + n <= lists.size(); n++) {
                     BaseListArray s = (BaseListArray) a.slice(from, n);
@@ -85,20 +85,20 @@ class OffsetAccessorTest {
 
     @Test
     void dictionaryIndicesOfEveryWidth() {
-        Array dict = dev.quiver.array.Arrays.utf8("x", "y", "z");
-        List<Array> indices = List.of(dev.quiver.array.Arrays.int8(2, 0, 1), dev.quiver.array.Arrays.uint8(2, 0, 1),
-                dev.quiver.array.Arrays.int16(2, 0, 1), dev.quiver.array.Arrays.uint16(2, 0, 1),
-                dev.quiver.array.Arrays.int32(2, 0, 1), dev.quiver.array.Arrays.uint32(2, 0, 1),
-                dev.quiver.array.Arrays.int64(2, 0, 1), dev.quiver.array.Arrays.uint64(2, 0, 1));
+        Array dict = dev.quiver.array.Arrow.utf8("x", "y", "z");
+        List<Array> indices = List.of(dev.quiver.array.Arrow.int8(2, 0, 1), dev.quiver.array.Arrow.uint8(2, 0, 1),
+                dev.quiver.array.Arrow.int16(2, 0, 1), dev.quiver.array.Arrow.uint16(2, 0, 1),
+                dev.quiver.array.Arrow.int32(2, 0, 1), dev.quiver.array.Arrow.uint32(2, 0, 1),
+                dev.quiver.array.Arrow.int64(2, 0, 1), dev.quiver.array.Arrow.uint64(2, 0, 1));
         for (Array ix : indices) {
-            DictionaryArray d = dev.quiver.array.Arrays.dictionary(ix, dict);
+            DictionaryArray d = dev.quiver.array.Arrow.dictionary(ix, dict);
             assertEquals(List.of(2L, 0L, 1L), List.of(d.getIndex(0), d.getIndex(1), d.getIndex(2)), ix.type().toString());
             assertEquals(List.of("z", "x", "y"), d.toList());
             DictionaryArray sliced = (DictionaryArray) d.slice(1, 2);
             assertEquals(1L, sliced.getIndex(1));
             assertThrows(IndexOutOfBoundsException.class, () -> sliced.getIndex(2));
         }
-        DictionaryArray unsigned = dev.quiver.array.Arrays.dictionary(dev.quiver.array.Arrays.uint32(4_000_000_000L), dict);
+        DictionaryArray unsigned = dev.quiver.array.Arrow.dictionary(dev.quiver.array.Arrow.uint32(4_000_000_000L), dict);
         assertEquals(4_000_000_000L, unsigned.getIndex(0));
     }
 }

@@ -3,7 +3,7 @@ package dev.quiver.array;
 import dev.quiver.memory.LE;
 import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Field;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
@@ -23,51 +23,51 @@ class RecordBatchTest {
 
     @Test
     void builderKeepsOrder() {
-        RecordBatch b = RecordBatch.builder().add("z", Arrays.int32(1, 2, 3)).add("a", Arrays.utf8("a", "b", "c"))
-                .add("m", Arrays.bool(true, false, null)).build();
+        RecordBatch b = RecordBatch.builder().add("z", Arrow.int32(1, 2, 3)).add("a", Arrow.utf8("a", "b", "c"))
+                .add("m", Arrow.bool(true, false, null)).build();
         assertEquals(List.of("z", "a", "m"), b.schema().fields().stream().map(Field::name).toList());
         assertEquals(3, b.numRows());
         assertEquals(List.of("a", "b", "c"), b.column("a").toList());
-        assertEquals(Types.UTF8, b.schema().field(1).type());
+        assertEquals(ArrowTypes.UTF8, b.schema().field(1).type());
     }
 
     @Test
     void ofMapFollowsIterationOrder() {
         Map<String, Array> cols = new LinkedHashMap<>();
-        cols.put("second", Arrays.int8(1));
-        cols.put("first", Arrays.int8(2));
+        cols.put("second", Arrow.int8(1));
+        cols.put("first", Arrow.int8(2));
         assertEquals("second", RecordBatch.of(cols).schema().field(0).name());
     }
 
     @Test
     void builderRejectsUnequalLengths() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecordBatch.builder().add("x", Arrays.int32(1, 2)).add("y", Arrays.int32(1)).build());
+                () -> RecordBatch.builder().add("x", Arrow.int32(1, 2)).add("y", Arrow.int32(1)).build());
         assertTrue(e.getMessage().contains("column 1 ('y') has length 1, expected 2"), e.getMessage());
     }
 
     @Test
     void inferredFieldsForNestedAndDictionaryColumns() {
-        Field list = Field.nullable("l", Types.LIST, Field.nullable("item", Types.INT32));
-        Field dict = Field.nullable("d", Types.UTF8).withDictionary(DictionaryEncoding.of(7));
+        Field list = Field.nullable("l", ArrowTypes.LIST, Field.nullable("item", ArrowTypes.INT32));
+        Field dict = Field.nullable("d", ArrowTypes.UTF8).withDictionary(DictionaryEncoding.of(7));
         RecordBatch b = RecordBatch.builder()
-                .add("l", Arrays.of(list, List.of(List.of(1))))
-                .add("d", Arrays.of(dict, List.of("x")))
-                .add("e", Arrays.dictionary(Arrays.int8(0), Arrays.utf8("y")))
+                .add("l", Arrow.of(list, List.of(List.of(1))))
+                .add("d", Arrow.of(dict, List.of("x")))
+                .add("e", Arrow.dictionary(Arrow.int8(0), Arrow.utf8("y")))
                 .build();
         assertEquals(list, b.schema().field(0));
         Field d = b.schema().field(1);
-        assertEquals(Types.UTF8, d.type());
-        assertEquals(new DictionaryEncoding(0, Types.INT32, false), d.dictionary());
-        assertEquals(new DictionaryEncoding(1, Types.INT8, false), b.schema().field(2).dictionary());
-        RecordBatch explicit = RecordBatch.builder().add(dict, Arrays.of(dict, List.of("x")))
-                .add("e", Arrays.dictionary(Arrays.int8(0), Arrays.utf8("y"))).build();
+        assertEquals(ArrowTypes.UTF8, d.type());
+        assertEquals(new DictionaryEncoding(0, ArrowTypes.INT32, false), d.dictionary());
+        assertEquals(new DictionaryEncoding(1, ArrowTypes.INT8, false), b.schema().field(2).dictionary());
+        RecordBatch explicit = RecordBatch.builder().add(dict, Arrow.of(dict, List.of("x")))
+                .add("e", Arrow.dictionary(Arrow.int8(0), Arrow.utf8("y"))).build();
         assertEquals(8, explicit.schema().field(1).dictionary().id());
     }
 
     @Test
     void accessAfterCloseThrows() {
-        RecordBatch b = RecordBatch.builder().add("x", Arrays.int32(1)).build();
+        RecordBatch b = RecordBatch.builder().add("x", Arrow.int32(1)).build();
         b.close();
         b.close(); // idempotent
         assertTrue(b.isClosed());
@@ -82,9 +82,9 @@ class RecordBatchTest {
     private static RecordBatch borrowed(MemoryOwner owner, int... values) {
         MemorySegment s = owner.arena().allocate(values.length * 4L, 8);
         for (int i = 0; i < values.length; i++) s.set(LE.INT, i * 4L, values[i]);
-        ArrayData d = new ArrayData(Types.INT32, values.length, 0, 0, new MemorySegment[] {ArrayData.ABSENT, s}, null,
+        ArrayData d = new ArrayData(ArrowTypes.INT32, values.length, 0, 0, new MemorySegment[] {ArrayData.ABSENT, s}, null,
                 null);
-        return new RecordBatch(dev.quiver.type.Schema.of(Field.nullable("x", Types.INT32)), values.length,
+        return new RecordBatch(dev.quiver.type.Schema.of(Field.nullable("x", ArrowTypes.INT32)), values.length,
                 List.of(Array.of(d)), null, null, owner);
     }
 
@@ -110,7 +110,7 @@ class RecordBatchTest {
         assertFalse(b.isClosed());
         assertEquals(List.of(4, 5, 6), b.column(0).toList());
         assertFalse(b.column(0).data().buffer(1).isNative() && !b.column(0).data().buffer(1).scope().isAlive());
-        assertNull(ArrayEquality.compare(b.column(0), Arrays.int32(4, 5, 6)));
+        assertNull(ArrayEquality.compare(b.column(0), Arrow.int32(4, 5, 6)));
         // the slice borrowed the reader's memory and was closed with it
         assertTrue(sliced.isClosed());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> sliced.column(0));
@@ -121,10 +121,10 @@ class RecordBatchTest {
 
     @Test
     void detachCopiesNestedChildrenAndDictionaries() {
-        Field list = Field.nullable("l", Types.LIST, Field.nullable("item", Types.UTF8));
-        Field dict = Field.nullable("d", Types.UTF8).withDictionary(DictionaryEncoding.of(0));
-        Array l = Arrays.of(list, java.util.Arrays.asList(List.of("a", "b"), null, List.of("c"))).slice(1, 2);
-        Array d = Arrays.of(dict, java.util.Arrays.asList("x", null, "x"));
+        Field list = Field.nullable("l", ArrowTypes.LIST, Field.nullable("item", ArrowTypes.UTF8));
+        Field dict = Field.nullable("d", ArrowTypes.UTF8).withDictionary(DictionaryEncoding.of(0));
+        Array l = Arrow.of(list, java.util.Arrays.asList(List.of("a", "b"), null, List.of("c"))).slice(1, 2);
+        Array d = Arrow.of(dict, java.util.Arrays.asList("x", null, "x"));
         try (Arena arena = Arena.ofConfined()) {
             ArrayData lc = ArrayCopier.copy(l.data(), arena);
             ArrayData dc = ArrayCopier.copy(d.data(), arena);

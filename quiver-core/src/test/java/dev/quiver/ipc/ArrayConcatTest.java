@@ -4,7 +4,7 @@ import dev.quiver.array.Array;
 import dev.quiver.array.ArrayConcat;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.ArrayEquality;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.DictionaryEncoding;
@@ -42,12 +42,12 @@ class ArrayConcatTest {
             Field f = t.getValue().getKey();
             tests.add(DynamicTest.dynamicTest(t.getKey(), () -> check(f, t.getValue().getValue().make(f, 101, true))));
         }
-        Field list = new Field("v", new ArrowType.List(), true, List.of(Field.nullable("item", dev.quiver.type.Types.UTF8)),
+        Field list = new Field("v", new ArrowType.List(), true, List.of(Field.nullable("item", dev.quiver.type.ArrowTypes.UTF8)),
                 null, null);
         tests.add(DynamicTest.dynamicTest("list", () -> {
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < 101; i++) values.add(i % 5 == 1 ? null : List.of("x" + i, "y"));
-            check(list, Arrays.of(list, values));
+            check(list, Arrow.of(list, values));
         }));
         return tests;
     }
@@ -66,14 +66,14 @@ class ArrayConcatTest {
 
     @Test
     void deltaOfAListDictionary() throws Exception {
-        Field f = new Field("l", new ArrowType.List(), true, List.of(Field.nullable("item", dev.quiver.type.Types.INT32)),
+        Field f = new Field("l", new ArrowType.List(), true, List.of(Field.nullable("item", dev.quiver.type.ArrowTypes.INT32)),
                 DictionaryEncoding.of(0), null);
         Schema schema = Schema.of(f);
         Field values = f.withDictionary(null);
-        Array d1 = Arrays.of(values, java.util.Arrays.asList(List.of(1, 2), null));
-        Array d2 = Arrays.of(values, java.util.Arrays.asList(List.of(1, 2), null, List.of(3), List.of()));
-        List<RecordBatch> batches = List.of(RecordBatch.of(schema, List.of(Arrays.dictionary(Arrays.int32(0, 1), d1))),
-                RecordBatch.of(schema, List.of(Arrays.dictionary(Arrays.int32(2, 3, 0), d2))));
+        Array d1 = Arrow.of(values, java.util.Arrays.asList(List.of(1, 2), null));
+        Array d2 = Arrow.of(values, java.util.Arrays.asList(List.of(1, 2), null, List.of(3), List.of()));
+        List<RecordBatch> batches = List.of(RecordBatch.of(schema, List.of(Arrow.dictionary(Arrow.int32(0, 1), d1))),
+                RecordBatch.of(schema, List.of(Arrow.dictionary(Arrow.int32(2, 3, 0), d2))));
         for (boolean file : new boolean[] {false, true}) {
             byte[] bytes = IpcNestedRoundTripTest.write(schema, batches, file,
                     IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true));

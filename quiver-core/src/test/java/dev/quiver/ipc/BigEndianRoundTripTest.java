@@ -2,7 +2,7 @@ package dev.quiver.ipc;
 
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayEquality;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.DayTime;
 import dev.quiver.array.MonthDayNano;
 import dev.quiver.array.RecordBatch;
@@ -14,7 +14,7 @@ import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import dev.quiver.type.UnionMode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class BigEndianRoundTripTest {
             ArrowType type = t.getValue().getKey();
             IntFunction<Object> gen = t.getValue().getValue();
             tests.add(DynamicTest.dynamicTest(t.getKey(), () -> {
-                Schema schema = Schema.of(Field.nullable("v", type), Field.nullable("i", Types.INT32));
+                Schema schema = Schema.of(Field.nullable("v", type), Field.nullable("i", ArrowTypes.INT32));
                 Array full = SampleData.array(type, gen, 101, true);
                 List<RecordBatch> batches = List.of(
                         batch(schema, SampleData.array(type, gen, 37, true)),
@@ -74,56 +74,56 @@ class BigEndianRoundTripTest {
     @TestFactory
     List<DynamicTest> nestedAndDictionaryFields() {
         Map<String, Map.Entry<Field, List<?>>> cases = new LinkedHashMap<>();
-        Field item = Field.nullable("item", Types.INT32);
-        cases.put("list<int32>", Map.entry(Field.nullable("l", Types.LIST, item),
+        Field item = Field.nullable("item", ArrowTypes.INT32);
+        cases.put("list<int32>", Map.entry(Field.nullable("l", ArrowTypes.LIST, item),
                 java.util.Arrays.asList(List.of(1, 2, 3), null, List.of(), java.util.Arrays.asList(4, null), List.of(70000))));
-        cases.put("large_list<utf8>", Map.entry(Field.nullable("l", Types.LARGE_LIST, Field.nullable("item", Types.UTF8)),
+        cases.put("large_list<utf8>", Map.entry(Field.nullable("l", ArrowTypes.LARGE_LIST, Field.nullable("item", ArrowTypes.UTF8)),
                 java.util.Arrays.asList(List.of("a", "bc"), null, List.of("d"))));
-        cases.put("struct<int16, utf8, decimal128>", Map.entry(Field.nullable("s", Types.STRUCT,
-                        Field.nullable("a", Types.INT16), Field.nullable("b", Types.UTF8),
-                        Field.nullable("c", Types.decimal128(20, 2))),
+        cases.put("struct<int16, utf8, decimal128>", Map.entry(Field.nullable("s", ArrowTypes.STRUCT,
+                        Field.nullable("a", ArrowTypes.INT16), Field.nullable("b", ArrowTypes.UTF8),
+                        Field.nullable("c", ArrowTypes.decimal128(20, 2))),
                 java.util.Arrays.asList(Map.of("a", (short) 258, "b", "x", "c", new BigDecimal("1.01")), null,
                         Map.of("a", (short) -2, "b", "yz", "c", new BigDecimal("-123456789012345.67")))));
         cases.put("map<utf8, int64>", Map.entry(Field.nullable("m", new ArrowType.Map(false),
-                        Field.notNull("entries", Types.STRUCT, Field.notNull("key", Types.UTF8),
-                                Field.nullable("value", Types.INT64))),
+                        Field.notNull("entries", ArrowTypes.STRUCT, Field.notNull("key", ArrowTypes.UTF8),
+                                Field.nullable("value", ArrowTypes.INT64))),
                 java.util.Arrays.asList(Map.of("k", 1L), null, Map.of(), Map.of("a", 1L << 40))));
         cases.put("fixed_size_list<float64>[2]", Map.entry(Field.nullable("f", new ArrowType.FixedSizeList(2),
-                        Field.nullable("item", Types.FLOAT64)),
+                        Field.nullable("item", ArrowTypes.FLOAT64)),
                 java.util.Arrays.asList(List.of(1.5, -2.0), null, java.util.Arrays.asList(null, 3.25))));
-        cases.put("list<struct<interval_dt, interval_mdn>>", Map.entry(Field.nullable("l", Types.LIST,
-                        Field.nullable("item", Types.STRUCT, Field.nullable("dt", Types.DAY_TIME_INTERVAL),
-                                Field.nullable("mdn", Types.MONTH_DAY_NANO_INTERVAL))),
+        cases.put("list<struct<interval_dt, interval_mdn>>", Map.entry(Field.nullable("l", ArrowTypes.LIST,
+                        Field.nullable("item", ArrowTypes.STRUCT, Field.nullable("dt", ArrowTypes.DAY_TIME_INTERVAL),
+                                Field.nullable("mdn", ArrowTypes.MONTH_DAY_NANO_INTERVAL))),
                 java.util.Arrays.asList(List.of(Map.of("dt", new DayTime(1, -2), "mdn", new MonthDayNano(3, 4, 5L << 33))),
                         null, List.of())));
         cases.put("dictionary<int16, utf8>", Map.entry(
-                Field.nullable("d", Types.UTF8).withDictionary(new DictionaryEncoding(7, Types.INT16, false)),
+                Field.nullable("d", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(7, ArrowTypes.INT16, false)),
                 java.util.Arrays.asList("x", "y", null, "x", "zzz")));
         cases.put("dictionary<int64, decimal256>", Map.entry(
-                Field.nullable("d", Types.decimal256(40, 1)).withDictionary(new DictionaryEncoding(8, Types.INT64, false)),
+                Field.nullable("d", ArrowTypes.decimal256(40, 1)).withDictionary(new DictionaryEncoding(8, ArrowTypes.INT64, false)),
                 java.util.Arrays.asList(new BigDecimal("1.5"), null, new BigDecimal("-99999999999999999999.9"))));
-        cases.put("list<dictionary<int32, int64>>", Map.entry(Field.nullable("l", Types.LIST,
-                        Field.nullable("item", Types.INT64).withDictionary(new DictionaryEncoding(9, Types.INT32, false))),
+        cases.put("list<dictionary<int32, int64>>", Map.entry(Field.nullable("l", ArrowTypes.LIST,
+                        Field.nullable("item", ArrowTypes.INT64).withDictionary(new DictionaryEncoding(9, ArrowTypes.INT32, false))),
                 java.util.Arrays.asList(List.of(5L, 6L, 5L), null, List.of(1L << 50))));
-        cases.put("utf8_view", Map.entry(Field.nullable("v", Types.UTF8_VIEW),
+        cases.put("utf8_view", Map.entry(Field.nullable("v", ArrowTypes.UTF8_VIEW),
                 java.util.Arrays.asList("short", null, "a string longer than twelve bytes", "")));
-        cases.put("binary_view", Map.entry(Field.nullable("v", Types.BINARY_VIEW),
+        cases.put("binary_view", Map.entry(Field.nullable("v", ArrowTypes.BINARY_VIEW),
                 java.util.Arrays.asList(new byte[] {1, 2}, new byte[40], null)));
         cases.put("list_view<int16>", Map.entry(Field.nullable("l", new ArrowType.ListView(),
-                        Field.nullable("item", Types.INT16)),
+                        Field.nullable("item", ArrowTypes.INT16)),
                 java.util.Arrays.asList(List.of((short) 1, (short) 2), null, List.of((short) 300))));
         cases.put("large_list_view<int16>", Map.entry(Field.nullable("l", new ArrowType.LargeListView(),
-                        Field.nullable("item", Types.INT16)),
+                        Field.nullable("item", ArrowTypes.INT16)),
                 java.util.Arrays.asList(List.of((short) 1, (short) 2), null, List.of((short) 300))));
         cases.put("run_end_encoded<int32, float32>", Map.entry(Field.nullable("r", new ArrowType.RunEndEncoded(),
-                        Field.notNull("run_ends", Types.INT32), Field.nullable("values", Types.FLOAT32)),
+                        Field.notNull("run_ends", ArrowTypes.INT32), Field.nullable("values", ArrowTypes.FLOAT32)),
                 java.util.Arrays.asList(1.5f, 1.5f, null, 2f, 2f, 2f)));
         List<DynamicTest> tests = new ArrayList<>();
         for (var c : cases.entrySet()) {
             tests.add(DynamicTest.dynamicTest(c.getKey(), () -> {
                 Field f = c.getValue().getKey();
-                Schema schema = Schema.of(f, Field.nullable("i", Types.INT32));
-                Array a = Arrays.of(f, c.getValue().getValue());
+                Schema schema = Schema.of(f, Field.nullable("i", ArrowTypes.INT32));
+                Array a = Arrow.of(f, c.getValue().getValue());
                 roundTripViaLittleEndian(schema, List.of(batch(schema, a), batch(schema, a.slice(1, a.length() - 1))));
             }));
         }
@@ -150,7 +150,7 @@ class BigEndianRoundTripTest {
     private static void goldCase(Path stream) throws IOException {
         Schema schema;
         List<RecordBatch> batches;
-        try (StreamReader r = Ipc.openStream(stream)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(stream)) {
             schema = r.schema();
             batches = r.readAll();
             batches.forEach(RecordBatch::detach);
@@ -165,7 +165,7 @@ class BigEndianRoundTripTest {
     private static void roundTripViaLittleEndian(Schema schema, List<RecordBatch> batches) throws IOException {
         byte[] little = write(schema, batches, IpcWriteOptions.DEFAULT, false);
         List<RecordBatch> expected;
-        try (StreamReader r = Ipc.openStream(little)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(little)) {
             expected = r.readAll();
             expected.forEach(RecordBatch::detach);
         }
@@ -178,11 +178,11 @@ class BigEndianRoundTripTest {
             IpcWriteOptions options = BIG.withCompression(codec);
             byte[] stream = write(schema, batches, options, false);
             assertEquals(Endianness.BIG, wireSchema(stream, 0).endianness());
-            try (StreamReader r = Ipc.openStream(stream)) {
+            try (RecordBatchStreamReader r = Ipc.openStream(stream)) {
                 assertEquals(schema.withEndianness(Endianness.LITTLE), r.schema());
                 compareAll(batches, r.readAll(), "stream " + codec);
             }
-            try (StreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(stream))) {
+            try (RecordBatchStreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(stream))) {
                 compareAll(batches, r.readAll(), "stream from a channel " + codec);
             }
             StreamDecoderTest.Outcome pushed = StreamDecoderTest.pushed(stream, 61, IpcReadOptions.DEFAULT);
@@ -190,7 +190,7 @@ class BigEndianRoundTripTest {
             assertEquals(schema.withEndianness(Endianness.LITTLE), pushed.schema());
             compareAll(batches, pushed.batches(), "pushed in chunks of 61 " + codec);
             byte[] file = write(schema, batches, options, true);
-            try (FileReader r = Ipc.openFile(file)) {
+            try (RecordBatchFileReader r = Ipc.openFile(file)) {
                 assertEquals(Endianness.BIG, r.footer().schema().endianness());
                 assertEquals(Endianness.BIG, wireSchema(file, 8).endianness());
                 assertEquals(schema.withEndianness(Endianness.LITTLE), r.schema());
@@ -200,7 +200,7 @@ class BigEndianRoundTripTest {
                 Path tmp = Files.createTempFile("quiver-be", ".arrow");
                 try {
                     Files.write(tmp, file);
-                    try (FileReader r = Ipc.openFile(tmp)) {
+                    try (RecordBatchFileReader r = Ipc.openFile(tmp)) {
                         compareAll(batches, r.readAll(), "mapped file");
                     }
                 } finally {
@@ -219,8 +219,8 @@ class BigEndianRoundTripTest {
 
     @Test
     void int32OneIsWrittenAs00000001() throws IOException {
-        Schema schema = Schema.of(Field.notNull("v", Types.INT32));
-        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.int32(1, 0x01020304)));
+        Schema schema = Schema.of(Field.notNull("v", ArrowTypes.INT32));
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrow.int32(1, 0x01020304)));
         List<byte[]> little = buffers(write(schema, List.of(b), IpcWriteOptions.DEFAULT, false));
         List<byte[]> big = buffers(write(schema, List.of(b), BIG, false));
         assertEquals("0100000004030201", hex(little.get(1)));
@@ -230,31 +230,31 @@ class BigEndianRoundTripTest {
 
     @Test
     void everyLayoutIsSwappedAsTheSpecSays() throws IOException {
-        Field list = Field.nullable("l", Types.LIST, Field.nullable("item", Types.INT16));
+        Field list = Field.nullable("l", ArrowTypes.LIST, Field.nullable("item", ArrowTypes.INT16));
         Schema schema = Schema.of(
-                Field.nullable("b", Types.BOOL),
-                Field.nullable("s", Types.UTF8),
-                Field.nullable("ls", Types.LARGE_UTF8),
+                Field.nullable("b", ArrowTypes.BOOL),
+                Field.nullable("s", ArrowTypes.UTF8),
+                Field.nullable("ls", ArrowTypes.LARGE_UTF8),
                 list,
-                Field.nullable("f16", Types.FLOAT16),
-                Field.nullable("d128", Types.decimal128(38, 0)),
-                Field.nullable("d32", Types.decimal32(9, 0)),
-                Field.nullable("dt", Types.DAY_TIME_INTERVAL),
-                Field.nullable("mdn", Types.MONTH_DAY_NANO_INTERVAL),
-                Field.nullable("fsb", Types.fixedSizeBinary(3)),
-                Field.nullable("i8", Types.INT8));
+                Field.nullable("f16", ArrowTypes.FLOAT16),
+                Field.nullable("d128", ArrowTypes.decimal128(38, 0)),
+                Field.nullable("d32", ArrowTypes.decimal32(9, 0)),
+                Field.nullable("dt", ArrowTypes.DAY_TIME_INTERVAL),
+                Field.nullable("mdn", ArrowTypes.MONTH_DAY_NANO_INTERVAL),
+                Field.nullable("fsb", ArrowTypes.fixedSizeBinary(3)),
+                Field.nullable("i8", ArrowTypes.INT8));
         RecordBatch b = RecordBatch.of(schema, List.of(
-                Arrays.bool(true, null),
-                Arrays.utf8("ab", "c"),
-                Arrays.largeUtf8("ab", "c"),
-                Arrays.of(list, List.of(List.of((short) 1), List.of((short) 2, (short) 0x0102))),
-                Arrays.float16(1.0, 2.0),
-                Arrays.decimal128(38, 0, BigDecimal.ONE, BigDecimal.valueOf(0x0102)),
-                Arrays.of(Types.decimal32(9, 0), List.of(BigDecimal.ONE, BigDecimal.valueOf(-2))),
-                Arrays.of(Types.DAY_TIME_INTERVAL, List.of(new DayTime(1, 2), new DayTime(-1, 0))),
-                Arrays.of(Types.MONTH_DAY_NANO_INTERVAL, List.of(new MonthDayNano(1, 2, 3), new MonthDayNano(0, 0, 0))),
-                Arrays.of(Types.fixedSizeBinary(3), List.of(new byte[] {1, 2, 3}, new byte[] {4, 5, 6})),
-                Arrays.int8(1, 2)));
+                Arrow.bool(true, null),
+                Arrow.utf8("ab", "c"),
+                Arrow.largeUtf8("ab", "c"),
+                Arrow.of(list, List.of(List.of((short) 1), List.of((short) 2, (short) 0x0102))),
+                Arrow.float16(1.0, 2.0),
+                Arrow.decimal128(38, 0, BigDecimal.ONE, BigDecimal.valueOf(0x0102)),
+                Arrow.of(ArrowTypes.decimal32(9, 0), List.of(BigDecimal.ONE, BigDecimal.valueOf(-2))),
+                Arrow.of(ArrowTypes.DAY_TIME_INTERVAL, List.of(new DayTime(1, 2), new DayTime(-1, 0))),
+                Arrow.of(ArrowTypes.MONTH_DAY_NANO_INTERVAL, List.of(new MonthDayNano(1, 2, 3), new MonthDayNano(0, 0, 0))),
+                Arrow.of(ArrowTypes.fixedSizeBinary(3), List.of(new byte[] {1, 2, 3}, new byte[] {4, 5, 6})),
+                Arrow.int8(1, 2)));
         List<byte[]> big = buffers(write(schema, List.of(b), BIG, false));
         int i = 0;
         assertEquals("01", hex(big.get(i++)), "bool validity: not swapped");
@@ -286,7 +286,7 @@ class BigEndianRoundTripTest {
         i++;
         assertEquals("0102", hex(big.get(i++)), "int8: nothing to swap");
         assertEquals(i, big.size());
-        try (StreamReader r = Ipc.openStream(write(schema, List.of(b), BIG, false))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(write(schema, List.of(b), BIG, false))) {
             compareAll(List.of(b), r.readAll(), "read back");
         }
     }
@@ -294,17 +294,17 @@ class BigEndianRoundTripTest {
     @Test
     void unionRunEndViewAndListViewBuffersAreBigEndianOnTheWire() throws IOException {
         ArrowType.Union dense = new ArrowType.Union(UnionMode.DENSE, new int[] {5, 9});
-        Field union = Field.nullable("u", dense, Field.nullable("a", Types.INT16), Field.nullable("b", Types.UTF8));
-        Field ree = Field.nullable("r", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", Types.INT16),
-                Field.nullable("values", Types.INT32));
-        Field view = Field.nullable("v", Types.UTF8_VIEW);
-        Field listView = Field.nullable("lv", new ArrowType.ListView(), Field.nullable("item", Types.INT8));
+        Field union = Field.nullable("u", dense, Field.nullable("a", ArrowTypes.INT16), Field.nullable("b", ArrowTypes.UTF8));
+        Field ree = Field.nullable("r", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", ArrowTypes.INT16),
+                Field.nullable("values", ArrowTypes.INT32));
+        Field view = Field.nullable("v", ArrowTypes.UTF8_VIEW);
+        Field listView = Field.nullable("lv", new ArrowType.ListView(), Field.nullable("item", ArrowTypes.INT8));
         Schema schema = Schema.of(union, ree, view, listView);
         RecordBatch b = RecordBatch.of(schema, List.of(
-                Arrays.denseUnion(dense, new byte[] {5, 9, 5}, new int[] {0, 0, 1}, Arrays.int16(1, 2), Arrays.utf8("x")),
-                Arrays.of(ree, List.of(7, 7, 8)),
-                Arrays.of(view, List.of("abc", "0123456789abcdef", "z")),
-                Arrays.of(listView, List.of(List.of((byte) 1), List.of(), List.of((byte) 2, (byte) 3)))));
+                Arrow.denseUnion(dense, new byte[] {5, 9, 5}, new int[] {0, 0, 1}, Arrow.int16(1, 2), Arrow.utf8("x")),
+                Arrow.of(ree, List.of(7, 7, 8)),
+                Arrow.of(view, List.of("abc", "0123456789abcdef", "z")),
+                Arrow.of(listView, List.of(List.of((byte) 1), List.of(), List.of((byte) 2, (byte) 3)))));
         List<byte[]> big = buffers(write(schema, List.of(b), BIG, false));
         int i = 0;
         assertEquals("050905", hex(big.get(i++)), "union type ids: int8, not swapped");
@@ -329,7 +329,7 @@ class BigEndianRoundTripTest {
         i++;
         assertEquals("010203", hex(big.get(i++)), "int8 items");
         assertEquals(i, big.size());
-        try (StreamReader r = Ipc.openStream(write(schema, List.of(b), BIG.withCompression(CompressionType.ZSTD), false))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(write(schema, List.of(b), BIG.withCompression(CompressionType.ZSTD), false))) {
             compareAll(List.of(b), r.readAll(), "read back");
         }
     }
@@ -337,8 +337,8 @@ class BigEndianRoundTripTest {
     /** Little-endian buffers under a schema that says Big: the swapped offsets are caught by validation. */
     @Test
     void littleEndianBodyDeclaredBigEndianIsRejectedNotMisread() throws IOException {
-        Schema schema = Schema.of(Field.nullable("s", Types.UTF8));
-        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.utf8("ab", "c", null)));
+        Schema schema = Schema.of(Field.nullable("s", ArrowTypes.UTF8));
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrow.utf8("ab", "c", null)));
         byte[] little = write(schema, List.of(b), IpcWriteOptions.DEFAULT, false);
         var layout = Inspector.stream(MemorySegment.ofArray(little));
         byte[] meta = dev.quiver.metadata.MessageCodec.encode(new dev.quiver.metadata.Message(
@@ -350,7 +350,7 @@ class BigEndianRoundTripTest {
         lie.putInt(-1).putInt(padded).put(meta).position(8 + padded);
         lie.put(little, (int) layout.messages().get(1).offset(), little.length - (int) layout.messages().get(1).offset());
         byte[] bytes = lie.array();
-        try (StreamReader r = Ipc.openStream(bytes)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
             dev.quiver.InvalidDataException e = assertThrows(dev.quiver.InvalidDataException.class, r::readNext);
             assertEquals("s", e.fieldPath());
             assertTrue(e.detail().contains("offset"), e.detail());
@@ -392,9 +392,9 @@ class BigEndianRoundTripTest {
         assertEquals(ByteSwap.Kind.NONE, ByteSwap.kind(new ArrowType.RunEndEncoded(), 0));
         assertEquals(ByteSwap.Kind.W8, ByteSwap.kind(new ArrowType.LargeListView(), 2), "sizes");
         assertEquals(ByteSwap.Kind.W4, ByteSwap.kind(new ArrowType.ListView(), 1), "offsets");
-        assertEquals(ByteSwap.Kind.NONE, ByteSwap.kind(Types.UTF8_VIEW, 0), "validity");
-        assertEquals(ByteSwap.Kind.NONE, ByteSwap.kind(Types.UTF8_VIEW, 2), "variadic data");
-        assertEquals(ByteSwap.Kind.W32, ByteSwap.kind(Types.decimal256(76, 0), 1));
+        assertEquals(ByteSwap.Kind.NONE, ByteSwap.kind(ArrowTypes.UTF8_VIEW, 0), "validity");
+        assertEquals(ByteSwap.Kind.NONE, ByteSwap.kind(ArrowTypes.UTF8_VIEW, 2), "variadic data");
+        assertEquals(ByteSwap.Kind.W32, ByteSwap.kind(ArrowTypes.decimal256(76, 0), 1));
     }
 
     @Test
@@ -441,6 +441,6 @@ class BigEndianRoundTripTest {
     private static RecordBatch batch(Schema schema, Array values) {
         Integer[] ints = new Integer[values.length()];
         for (int i = 0; i < ints.length; i++) ints[i] = i * 65537 - 3;
-        return RecordBatch.of(schema, List.of(values, Arrays.int32(ints)));
+        return RecordBatch.of(schema, List.of(values, Arrow.int32(ints)));
     }
 }

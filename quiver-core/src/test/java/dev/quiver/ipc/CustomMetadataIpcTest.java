@@ -1,11 +1,11 @@
 package dev.quiver.ipc;
 
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -21,11 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * fields, written and read back; duplicate field names survive the round trip.
  */
 class CustomMetadataIpcTest {
-    private static final Schema SCHEMA = Schema.of(Field.nullable("x", Types.INT32).withMetadata(Map.of("unit", "m")))
+    private static final Schema SCHEMA = Schema.of(Field.nullable("x", ArrowTypes.INT32).withMetadata(Map.of("unit", "m")))
             .withMetadata(Map.of("origin", "test"));
 
     private static RecordBatch batch(Map<String, String> metadata) {
-        return RecordBatch.builder().add(SCHEMA.field(0), Arrays.int32(1, null, 3))
+        return RecordBatch.builder().add(SCHEMA.field(0), Arrow.int32(1, null, 3))
                 .schemaMetadata(SCHEMA.metadata()).metadata(metadata).build();
     }
 
@@ -37,7 +37,7 @@ class CustomMetadataIpcTest {
         first.put("empty", "");
         for (boolean file : new boolean[] {false, true}) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (StreamWriter w = file ? Ipc.newFile(out, SCHEMA, IpcWriteOptions.DEFAULT)
+            try (RecordBatchStreamWriter w = file ? Ipc.newFile(out, SCHEMA, IpcWriteOptions.DEFAULT)
                     : Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
                 w.write(batch(first));
                 w.write(batch(Map.of()));
@@ -62,19 +62,19 @@ class CustomMetadataIpcTest {
         Map<String, String> footer = new LinkedHashMap<>();
         footer.put("writer", "quiver");
         footer.put("rows", "3");
-        try (FileWriter w = Ipc.newFile(out, SCHEMA, IpcWriteOptions.DEFAULT).footerMetadata(footer)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(out, SCHEMA, IpcWriteOptions.DEFAULT).footerMetadata(footer)) {
             w.write(batch(Map.of()));
         }
-        try (FileReader r = Ipc.openFile(out.toByteArray())) {
+        try (RecordBatchFileReader r = Ipc.openFile(out.toByteArray())) {
             assertEquals(footer, r.footerMetadata());
             assertEquals(List.of("writer", "rows"), List.copyOf(r.footerMetadata().keySet()));
             assertEquals(Map.of(), r.recordBatch(0).metadata());
         }
         out.reset();
-        try (FileWriter w = Ipc.newFile(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
             w.write(batch(Map.of()));
         }
-        try (FileReader r = Ipc.openFile(out.toByteArray())) {
+        try (RecordBatchFileReader r = Ipc.openFile(out.toByteArray())) {
             assertEquals(Map.of(), r.footerMetadata());
         }
     }
@@ -82,10 +82,10 @@ class CustomMetadataIpcTest {
     @Test
     void duplicateFieldNamesRoundTrip() throws IOException {
         Field struct = new Field("s", new ArrowType.Struct(), true,
-                List.of(Field.nullable("a", Types.INT32), Field.nullable("a", Types.UTF8)), null, null);
-        Schema schema = Schema.of(Field.nullable("dup", Types.INT32), Field.nullable("dup", Types.UTF8), struct);
-        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.int32(1, 2), Arrays.utf8("p", null),
-                Arrays.of(struct, java.util.Arrays.asList(List.of(7, "seven"), null))));
+                List.of(Field.nullable("a", ArrowTypes.INT32), Field.nullable("a", ArrowTypes.UTF8)), null, null);
+        Schema schema = Schema.of(Field.nullable("dup", ArrowTypes.INT32), Field.nullable("dup", ArrowTypes.UTF8), struct);
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrow.int32(1, 2), Arrow.utf8("p", null),
+                Arrow.of(struct, java.util.Arrays.asList(List.of(7, "seven"), null))));
         for (boolean file : new boolean[] {false, true}) {
             List<RecordBatch> read = IpcNestedRoundTripTest.read(
                     IpcNestedRoundTripTest.write(schema, List.of(b), file, IpcWriteOptions.DEFAULT), file);

@@ -3,7 +3,7 @@ package dev.quiver.ipc;
 import dev.quiver.InvalidDataException;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayData;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.DictionaryArray;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
@@ -18,7 +18,7 @@ import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Field;
 import dev.quiver.type.MetadataVersion;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -41,11 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * message), nested dictionaries, a dictionary shared by several fields, and every integer index type.
  */
 class DictionaryIpcTest {
-    private static final Field WORDS = Field.nullable("w", Types.UTF8).withDictionary(DictionaryEncoding.of(0));
+    private static final Field WORDS = Field.nullable("w", ArrowTypes.UTF8).withDictionary(DictionaryEncoding.of(0));
     private static final Schema SCHEMA = Schema.of(WORDS);
 
     private static RecordBatch batch(Schema schema, Integer[] indices, String... dictionary) {
-        return RecordBatch.of(schema, List.of(Arrays.dictionary(Arrays.int32(indices), Arrays.utf8(dictionary))));
+        return RecordBatch.of(schema, List.of(Arrow.dictionary(Arrow.int32(indices), Arrow.utf8(dictionary))));
     }
 
     /** "d<id>/<delta?>/<length>" for dictionary batches, "b<length>" for record batches, from the bytes. */
@@ -88,7 +88,7 @@ class DictionaryIpcTest {
                     messages(bytes, false));
             // from memory and from a channel; every batch keeps the dictionary it was read with
             for (boolean memory : new boolean[] {true, false}) {
-                try (StreamReader r = memory ? Ipc.openStream(bytes)
+                try (RecordBatchStreamReader r = memory ? Ipc.openStream(bytes)
                         : Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
                     List<RecordBatch> read = r.readAll();
                     for (int i = 0; i < read.size(); i++) assertEquals(GROWING_VALUES.get(i), values(read.get(i), 0));
@@ -103,7 +103,7 @@ class DictionaryIpcTest {
     void dictionariesOfBatchesClosedAfterWritingAreStillComparedCorrectly() throws IOException {
         // the writer remembers its own copy of the last dictionary, not the caller's memory
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (StreamWriter w = Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true))) {
+        try (RecordBatchStreamWriter w = Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true))) {
             for (RecordBatch b : growing()) {
                 try (Arena arena = Arena.ofShared()) {
                     ArrayData copy = b.column(0).data().copyTo(arena);
@@ -122,7 +122,7 @@ class DictionaryIpcTest {
         byte[] bytes = IpcNestedRoundTripTest.write(SCHEMA, batches, false, IpcWriteOptions.DEFAULT);
         assertEquals(List.of("schema", "d0/full/2", "b3", "d0/full/3", "b2", "b2", "d0/full/5", "b3", "d0/full/2", "b2"),
                 messages(bytes, false));
-        try (StreamReader r = Ipc.openStream(bytes)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
             List<RecordBatch> read = r.readAll();
             for (int i = 0; i < 4; i++) assertEquals(GROWING_VALUES.get(i), values(read.get(i), 0));
             assertEquals(List.of("x", "y"), values(read.get(4), 0));
@@ -137,7 +137,7 @@ class DictionaryIpcTest {
         byte[] bytes = IpcNestedRoundTripTest.write(SCHEMA, growing(), true, IpcWriteOptions.DEFAULT);
         assertEquals(List.of("schema", "d0/full/2", "b3", "d0/delta/1", "b2", "b2", "d0/delta/2", "b3"),
                 messages(bytes, true));
-        try (FileReader r = Ipc.openFile(bytes)) {
+        try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
             assertEquals(3, r.numDictionaries());
             List<RecordBatch> read = r.readAll();
             for (int i = 0; i < read.size(); i++) assertEquals(GROWING_VALUES.get(i), values(read.get(i), 0));
@@ -149,7 +149,7 @@ class DictionaryIpcTest {
     @Test
     void fileWriterRefusesADictionaryReplacement() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FileWriter w = Ipc.newFile(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
             w.write(batch(SCHEMA, new Integer[] {0}, "a", "b"));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> w.write(batch(SCHEMA, new Integer[] {0}, "b", "a", "c")));
@@ -185,7 +185,7 @@ class DictionaryIpcTest {
         List<RecordBatch> batches = List.of(batch(SCHEMA, new Integer[] {0}, "a"), batch(SCHEMA, new Integer[] {0}, "z"));
         byte[] stream = IpcNestedRoundTripTest.write(SCHEMA, batches, false, IpcWriteOptions.DEFAULT);
         byte[] file = fileOf(stream, SCHEMA);
-        try (FileReader r = Ipc.openFile(file)) {
+        try (RecordBatchFileReader r = Ipc.openFile(file)) {
             InvalidDataException e = assertThrows(InvalidDataException.class, () -> r.recordBatch(0));
             assertTrue(e.getMessage().contains("dictionary block 1 replaces dictionary id 0"), e.getMessage());
             assertTrue(e.getMessage().contains("only delta dictionary batches"), e.getMessage());
@@ -193,7 +193,7 @@ class DictionaryIpcTest {
         // the same messages with a delta instead are a valid file
         stream = IpcNestedRoundTripTest.write(SCHEMA, List.of(batch(SCHEMA, new Integer[] {0}, "a"),
                 batch(SCHEMA, new Integer[] {1}, "a", "z")), false, IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true));
-        try (FileReader r = Ipc.openFile(fileOf(stream, SCHEMA))) {
+        try (RecordBatchFileReader r = Ipc.openFile(fileOf(stream, SCHEMA))) {
             assertEquals(List.of("a"), values(r.recordBatch(0), 0));
             assertEquals(List.of("z"), values(r.recordBatch(1), 0));
         }
@@ -205,13 +205,13 @@ class DictionaryIpcTest {
         MessageWriter w = new MessageWriter(Channels.newChannel(out), 8, 0);
         w.write(new Message(MetadataVersion.V5, new MessageHeader.SchemaHeader(SCHEMA), 0, Map.of()), List.of());
         try (Arena scratch = Arena.ofConfined()) {
-            RecordBatchEncoder.Encoded e = RecordBatchEncoder.encode(1, List.of(Arrays.utf8("a").data()), 8, null,
+            RecordBatchEncoder.Encoded e = RecordBatchEncoder.encode(1, List.of(Arrow.utf8("a").data()), 8, null,
                     scratch);
             w.write(new Message(MetadataVersion.V5, new MessageHeader.DictionaryBatchHeader(0, e.header(), true),
                     e.bodyLength(), Map.of()), e.bodyParts());
         }
         w.writeEndOfStream();
-        try (StreamReader r = Ipc.openStream(out.toByteArray())) {
+        try (RecordBatchStreamReader r = Ipc.openStream(out.toByteArray())) {
             InvalidDataException e = assertThrows(InvalidDataException.class, r::readNext);
             assertTrue(e.getMessage().contains("delta dictionary batch for id 0 before any dictionary with that id"),
                     e.getMessage());
@@ -220,16 +220,16 @@ class DictionaryIpcTest {
 
     @Test
     void everyIntegerIndexTypeRoundTrips() throws IOException {
-        for (ArrowType.Int index : new ArrowType.Int[] {Types.INT8, Types.INT16, Types.INT32, Types.INT64,
-                Types.UINT8, Types.UINT16, Types.UINT32, Types.UINT64}) {
-            Field f = Field.nullable("d", Types.UTF8).withDictionary(new DictionaryEncoding(7, index, true));
-            Schema schema = Schema.of(f, Field.nullable("plain", Types.INT32));
+        for (ArrowType.Int index : new ArrowType.Int[] {ArrowTypes.INT8, ArrowTypes.INT16, ArrowTypes.INT32, ArrowTypes.INT64,
+                ArrowTypes.UINT8, ArrowTypes.UINT16, ArrowTypes.UINT32, ArrowTypes.UINT64}) {
+            Field f = Field.nullable("d", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(7, index, true));
+            Schema schema = Schema.of(f, Field.nullable("plain", ArrowTypes.INT32));
             List<Object> words = new ArrayList<>();
             for (int i = 0; i < 300; i++) words.add(i % 7 == 3 ? null : "w" + (i * 13 % 120));
-            Array column = Arrays.of(f, words);
+            Array column = Arrow.of(f, words);
             assertEquals(index, column.data().type());
             Integer[] plain = new Integer[300];
-            RecordBatch b = RecordBatch.of(schema, List.of(column, Arrays.int32(plain)));
+            RecordBatch b = RecordBatch.of(schema, List.of(column, Arrow.int32(plain)));
             for (boolean file : new boolean[] {false, true}) {
                 List<RecordBatch> read = IpcNestedRoundTripTest.read(
                         IpcNestedRoundTripTest.write(schema, List.of(b, b.slice(5, 100)), file, IpcWriteOptions.DEFAULT),
@@ -244,21 +244,21 @@ class DictionaryIpcTest {
     @Test
     void nestedDictionariesAreWrittenInnerFirstAndRead() throws IOException {
         // list<dict<utf8>> and a dictionary of structs whose "tag" child is itself dictionary-encoded
-        Field item = Field.nullable("item", Types.UTF8).withDictionary(new DictionaryEncoding(1, Types.INT8, false));
+        Field item = Field.nullable("item", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(1, ArrowTypes.INT8, false));
         Field list = new Field("l", new ArrowType.List(), true, List.of(item), null, null);
-        Field tag = Field.nullable("tag", Types.UTF8).withDictionary(new DictionaryEncoding(3, Types.UINT16, false));
+        Field tag = Field.nullable("tag", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(3, ArrowTypes.UINT16, false));
         Field struct = new Field("s", new ArrowType.Struct(), true,
-                List.of(Field.nullable("n", Types.INT64), tag), new DictionaryEncoding(2, Types.INT32, false), null);
+                List.of(Field.nullable("n", ArrowTypes.INT64), tag), new DictionaryEncoding(2, ArrowTypes.INT32, false), null);
         Schema schema = Schema.of(list, struct);
-        Array lists = Arrays.of(list, java.util.Arrays.asList(List.of("x", "y"), null, List.of("y", "y", "z")));
+        Array lists = Arrow.of(list, java.util.Arrays.asList(List.of("x", "y"), null, List.of("y", "y", "z")));
         Field structValues = struct.withDictionary(null);
-        Array structs = Arrays.of(structValues, List.of(Map.of("n", 1L, "tag", "red"), Map.of("n", 2L, "tag", "blue"),
+        Array structs = Arrow.of(structValues, List.of(Map.of("n", 1L, "tag", "red"), Map.of("n", 2L, "tag", "blue"),
                 Map.of("n", 3L, "tag", "red")));
-        Array encoded = Arrays.dictionary(Arrays.int32(2, 0, null), structs);
+        Array encoded = Arrow.dictionary(Arrow.int32(2, 0, null), structs);
         RecordBatch b = RecordBatch.of(schema, List.of(lists, encoded));
         // a second batch (streams only) where the inner "tag" dictionary and the outer one are both replaced
-        Array structs2 = Arrays.of(structValues, List.of(Map.of("n", 9L, "tag", "green")));
-        RecordBatch b2 = RecordBatch.of(schema, List.of(lists, Arrays.dictionary(Arrays.int32(0, 0, 0), structs2)));
+        Array structs2 = Arrow.of(structValues, List.of(Map.of("n", 9L, "tag", "green")));
+        RecordBatch b2 = RecordBatch.of(schema, List.of(lists, Arrow.dictionary(Arrow.int32(0, 0, 0), structs2)));
         for (boolean file : new boolean[] {false, true}) {
             List<RecordBatch> batches = file ? List.of(b) : List.of(b, b2);
             byte[] bytes = IpcNestedRoundTripTest.write(schema, batches, file,
@@ -276,11 +276,11 @@ class DictionaryIpcTest {
     @Test
     void oneDictionarySharedBySeveralFieldsIsWrittenOnce() throws IOException {
         DictionaryEncoding shared = DictionaryEncoding.of(5);
-        Schema schema = Schema.of(Field.nullable("a", Types.UTF8).withDictionary(shared),
-                Field.nullable("b", Types.UTF8).withDictionary(shared));
-        Array dict = Arrays.utf8("p", "q", "r");
-        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.dictionary(Arrays.int32(0, 2), dict),
-                Arrays.dictionary(Arrays.int32(1, null), Arrays.utf8("p", "q", "r"))));
+        Schema schema = Schema.of(Field.nullable("a", ArrowTypes.UTF8).withDictionary(shared),
+                Field.nullable("b", ArrowTypes.UTF8).withDictionary(shared));
+        Array dict = Arrow.utf8("p", "q", "r");
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrow.dictionary(Arrow.int32(0, 2), dict),
+                Arrow.dictionary(Arrow.int32(1, null), Arrow.utf8("p", "q", "r"))));
         for (boolean file : new boolean[] {false, true}) {
             byte[] bytes = IpcNestedRoundTripTest.write(schema, List.of(b, b), file, IpcWriteOptions.DEFAULT);
             assertEquals(List.of("schema", "d5/full/3", "b2", "b2"), messages(bytes, file));
@@ -288,8 +288,8 @@ class DictionaryIpcTest {
             assertEquals(List.of("p", "r"), values(read.get(1), 0));
             assertEquals(java.util.Arrays.asList("q", null), values(read.get(1), 1));
         }
-        RecordBatch conflicting = RecordBatch.of(schema, List.of(Arrays.dictionary(Arrays.int32(0), dict),
-                Arrays.dictionary(Arrays.int32(0), Arrays.utf8("other"))));
+        RecordBatch conflicting = RecordBatch.of(schema, List.of(Arrow.dictionary(Arrow.int32(0), dict),
+                Arrow.dictionary(Arrow.int32(0), Arrow.utf8("other"))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> IpcNestedRoundTripTest.write(schema, List.of(conflicting), false, IpcWriteOptions.DEFAULT));
         assertEquals("fields sharing dictionary id 5 have different dictionaries in one batch (field 'b')",
@@ -302,7 +302,7 @@ class DictionaryIpcTest {
                 {"cpp-21.0.0", "nested_dictionary"}, {"4.0.0-shareddict", "shared_dict"},
                 {"1.0.0-littleendian", "nested_dictionary"}};
         for (String[] c : cases) {
-            try (FileReader r = Ipc.openFile(TestData.gold(c[0], c[1], ".arrow_file"))) {
+            try (RecordBatchFileReader r = Ipc.openFile(TestData.gold(c[0], c[1], ".arrow_file"))) {
                 List<RecordBatch> original = r.readAll();
                 for (boolean file : new boolean[] {false, true}) {
                     byte[] bytes = IpcNestedRoundTripTest.write(r.schema(), original, file, IpcWriteOptions.DEFAULT);
@@ -318,7 +318,7 @@ class DictionaryIpcTest {
     void dictionaryDataOfAReadBatchSurvivesLaterDeltas() throws IOException {
         byte[] bytes = IpcNestedRoundTripTest.write(SCHEMA, growing(), false,
                 IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true));
-        try (StreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
             RecordBatch first = r.readNext();
             ArrayData before = ((DictionaryArray) first.column(0)).dictionary().data();
             r.readAll();
@@ -330,15 +330,15 @@ class DictionaryIpcTest {
     @Test
     void writersRefuseColumnsThatDoNotMatchTheirFields() throws IOException {
         // int8 indices under a field declaring int32 indices would be read wrongly: refused before any byte
-        RecordBatch wrongIndices = RecordBatch.of(SCHEMA, List.of(Arrays.dictionary(Arrays.int8(0), Arrays.utf8("a"))));
+        RecordBatch wrongIndices = RecordBatch.of(SCHEMA, List.of(Arrow.dictionary(Arrow.int8(0), Arrow.utf8("a"))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (StreamWriter w = Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchStreamWriter w = Ipc.newStream(out, SCHEMA, IpcWriteOptions.DEFAULT)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.write(wrongIndices));
             assertTrue(e.getMessage().startsWith("column 0 cannot be written: "), e.getMessage());
             assertTrue(e.getMessage().contains("dictionary index type int8 does not match the field's int32"),
                     e.getMessage());
             assertEquals(0, out.size(), "nothing written");
-            RecordBatch plain = RecordBatch.of(SCHEMA, List.of(Arrays.utf8("a")));
+            RecordBatch plain = RecordBatch.of(SCHEMA, List.of(Arrow.utf8("a")));
             e = assertThrows(IllegalArgumentException.class, () -> w.write(plain));
             assertTrue(e.getMessage().contains("dictionary-encoded field has no dictionary"), e.getMessage());
         }

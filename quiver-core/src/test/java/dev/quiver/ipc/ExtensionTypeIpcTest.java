@@ -2,7 +2,7 @@ package dev.quiver.ipc;
 
 import dev.quiver.InvalidDataException;
 import dev.quiver.array.Array;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.testing.TestData;
 import dev.quiver.type.ArrowType;
@@ -11,7 +11,7 @@ import dev.quiver.type.ExtensionTypeFactory;
 import dev.quiver.type.ExtensionTypes;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class ExtensionTypeIpcTest {
     /** A UUID stored as fixed_size_binary(16), read back as java.util.UUID. */
     record Uuid(String extensionName) implements ExtensionType {
         @Override public String serialize() { return ""; }
-        @Override public ArrowType storageType() { return Types.fixedSizeBinary(16); }
+        @Override public ArrowType storageType() { return ArrowTypes.fixedSizeBinary(16); }
         @Override public Object fromStorage(Object v) {
             if (v == null) return null;
             ByteBuffer b = ByteBuffer.wrap((byte[]) v);
@@ -48,14 +48,14 @@ class ExtensionTypeIpcTest {
     record Measure(String unit) implements ExtensionType {
         @Override public String extensionName() { return "quiver.test.measure"; }
         @Override public String serialize() { return unit; }
-        @Override public ArrowType storageType() { return Types.FLOAT64; }
+        @Override public ArrowType storageType() { return ArrowTypes.FLOAT64; }
     }
 
     private static ExtensionTypeFactory uuidFactory(String name) {
         return new ExtensionTypeFactory() {
             @Override public String extensionName() { return name; }
             @Override public ExtensionType deserialize(ArrowType storage, List<Field> children, String metadata) {
-                if (!storage.equals(Types.fixedSizeBinary(16))) {
+                if (!storage.equals(ArrowTypes.fixedSizeBinary(16))) {
                     throw new IllegalArgumentException("a uuid needs fixed_size_binary[16], not " + storage);
                 }
                 return new Uuid(name);
@@ -66,7 +66,7 @@ class ExtensionTypeIpcTest {
     private static final ExtensionTypeFactory MEASURE = new ExtensionTypeFactory() {
         @Override public String extensionName() { return "quiver.test.measure"; }
         @Override public ExtensionType deserialize(ArrowType storage, List<Field> children, String metadata) {
-            if (!storage.equals(Types.FLOAT64)) throw new IllegalArgumentException("not float64: " + storage);
+            if (!storage.equals(ArrowTypes.FLOAT64)) throw new IllegalArgumentException("not float64: " + storage);
             return new Measure(metadata);
         }
     };
@@ -80,7 +80,7 @@ class ExtensionTypeIpcTest {
 
     @Test
     void goldExtensionCaseIsRecognisedOnceRegisteredAndWrittenBackWithItsMetadata() throws IOException {
-        try (FileReader r = Ipc.openFile(TestData.gold("cpp-21.0.0", "extension", ".arrow_file"))) {
+        try (RecordBatchFileReader r = Ipc.openFile(TestData.gold("cpp-21.0.0", "extension", ".arrow_file"))) {
             Field uuids = r.schema().field(0);
             Field dict = r.schema().field(1);
             assertEquals("arrow.uuid", uuids.extensionName());
@@ -117,8 +117,8 @@ class ExtensionTypeIpcTest {
         List<Object> ids = new ArrayList<>();
         ids.add(bytes(u1));
         ids.add(null);
-        Array idArray = Arrays.of(id, ids);
-        RecordBatch b = RecordBatch.of(schema, List.of(idArray, Arrays.float64(1.5, 2.5)));
+        Array idArray = Arrow.of(id, ids);
+        RecordBatch b = RecordBatch.of(schema, List.of(idArray, Arrow.float64(1.5, 2.5)));
         for (boolean file : new boolean[] {false, true}) {
             List<RecordBatch> back = IpcNestedRoundTripTest.read(
                     IpcNestedRoundTripTest.write(schema, List.of(b), file, IpcWriteOptions.DEFAULT), file);
@@ -138,9 +138,9 @@ class ExtensionTypeIpcTest {
 
     @Test
     void aRegisteredTypeRefusingTheStorageTypeFailsTheRead() throws IOException {
-        Field wrong = Field.nullable("w", Types.INT32).withMetadata(Map.of(ExtensionTypes.NAME_KEY, "quiver.test.uuid"));
+        Field wrong = Field.nullable("w", ArrowTypes.INT32).withMetadata(Map.of(ExtensionTypes.NAME_KEY, "quiver.test.uuid"));
         Schema schema = Schema.of(wrong);
-        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.int32(1)));
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrow.int32(1)));
         byte[] stream = IpcNestedRoundTripTest.write(schema, List.of(b), false, IpcWriteOptions.DEFAULT);
         byte[] file = IpcNestedRoundTripTest.write(schema, List.of(b), true, IpcWriteOptions.DEFAULT);
         // unregistered: read as its storage type, keys kept
@@ -164,7 +164,7 @@ class ExtensionTypeIpcTest {
                 }));
         assertEquals("an extension type named 'quiver.test.measure' is already registered", e.getMessage());
         IllegalArgumentException wrongStorage = assertThrows(IllegalArgumentException.class,
-                () -> ExtensionTypes.withExtension(Field.nullable("x", Types.INT8), new Measure("kg")));
+                () -> ExtensionTypes.withExtension(Field.nullable("x", ArrowTypes.INT8), new Measure("kg")));
         assertEquals("extension type 'quiver.test.measure' is stored as float64, not int8", wrongStorage.getMessage());
         assertTrue(ExtensionTypes.unregister("quiver.test.measure"));
         assertNull(ExtensionTypes.factory("quiver.test.measure"));

@@ -51,14 +51,14 @@ class FuzzCorpusTest {
         long before = allocated();
         try {
             if (kind.equals("stream")) {
-                try (StreamReader r = Ipc.openStream(f)) {
+                try (RecordBatchStreamReader r = Ipc.openStream(f)) {
                     for (RecordBatch b : r) touch(b);
                 }
-                try (StreamReader r = Ipc.openStream(Files.readAllBytes(f))) {
+                try (RecordBatchStreamReader r = Ipc.openStream(Files.readAllBytes(f))) {
                     for (RecordBatch b : r) touch(b);
                 }
             } else {
-                try (FileReader r = Ipc.openFile(f)) {
+                try (RecordBatchFileReader r = Ipc.openFile(f)) {
                     for (int i = 0; i < r.numRecordBatches(); i++) touch(r.recordBatch(i));
                 }
             }

@@ -63,7 +63,7 @@ class GoldFilesTest {
     static void checkFile(String folder, String name) throws IOException {
         JsonFile expected = IntegrationJson.read(TestData.gold(folder, name, ".json.gz"));
         Path file = TestData.gold(folder, name, ".arrow_file");
-        try (FileReader r = Ipc.openFile(file)) {
+        try (RecordBatchFileReader r = Ipc.openFile(file)) {
             compare(expected, r.schema(), r.readAll());
         }
     }
@@ -71,7 +71,7 @@ class GoldFilesTest {
     static void checkStream(String folder, String name) throws IOException {
         JsonFile expected = IntegrationJson.read(TestData.gold(folder, name, ".json.gz"));
         Path stream = TestData.gold(folder, name, ".stream");
-        try (StreamReader r = Ipc.openStream(stream)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(stream)) {
             compare(expected, r.schema(), r.readAll());
         }
     }

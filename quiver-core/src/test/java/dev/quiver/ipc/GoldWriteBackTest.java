@@ -43,7 +43,7 @@ class GoldWriteBackTest {
     }
 
     private static void writeBack(Path gold) throws IOException {
-        try (FileReader r = Ipc.openFile(gold)) {
+        try (RecordBatchFileReader r = Ipc.openFile(gold)) {
             List<RecordBatch> original = r.readAll();
             for (boolean file : new boolean[] {false, true}) {
                 for (CompressionType codec : new CompressionType[] {null, CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {

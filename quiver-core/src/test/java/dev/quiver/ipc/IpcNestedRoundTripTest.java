@@ -3,7 +3,7 @@ package dev.quiver.ipc;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.ArrayEquality;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
 import dev.quiver.memory.LE;
@@ -11,7 +11,7 @@ import dev.quiver.metadata.MessageHeader;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import dev.quiver.type.UnionMode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -48,18 +48,18 @@ class IpcNestedRoundTripTest {
 
     static Map<String, Map.Entry<Field, Gen>> cases() {
         Map<String, Map.Entry<Field, Gen>> m = new LinkedHashMap<>();
-        List<Field> unionChildren = List.of(Field.nullable("i", Types.INT32), Field.nullable("s", Types.UTF8));
+        List<Field> unionChildren = List.of(Field.nullable("i", ArrowTypes.INT32), Field.nullable("s", ArrowTypes.UTF8));
         m.put("sparse_union", Map.entry(new Field("v", SPARSE, true, unionChildren, null, null),
                 IpcNestedRoundTripTest::sparse));
         m.put("dense_union", Map.entry(new Field("v", DENSE, true, unionChildren, null, null),
                 IpcNestedRoundTripTest::dense));
-        for (ArrowType ends : new ArrowType[] {Types.INT16, Types.INT32, Types.INT64}) {
+        for (ArrowType ends : new ArrowType[] {ArrowTypes.INT16, ArrowTypes.INT32, ArrowTypes.INT64}) {
             Field f = new Field("v", new ArrowType.RunEndEncoded(), false,
-                    List.of(Field.notNull("run_ends", ends), Field.nullable("values", Types.UTF8)), null, null);
+                    List.of(Field.notNull("run_ends", ends), Field.nullable("values", ArrowTypes.UTF8)), null, null);
             m.put("run_end_encoded<" + ends + ">", Map.entry(f, (field, n, nulls) -> {
                 List<Object> values = new ArrayList<>();
                 for (int i = 0; i < n; i++) values.add(nulls && (i / 4) % 3 == 1 ? null : "run" + (i / 4));
-                return Arrays.of(field, values);
+                return Arrow.of(field, values);
             }));
         }
         m.put("utf8_view", Map.entry(Field.nullable("v", new ArrowType.Utf8View()), (f, n, nulls) -> {
@@ -67,17 +67,17 @@ class IpcNestedRoundTripTest {
             for (int i = 0; i < n; i++) {
                 values.add(nulls && i % 3 == 1 ? null : i % 2 == 0 ? "s" + i : "a longer string, not inline " + i);
             }
-            return Arrays.of(f, values);
+            return Arrow.of(f, values);
         }));
         m.put("binary_view", Map.entry(Field.nullable("v", new ArrowType.BinaryView()), (f, n, nulls) -> {
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 values.add(nulls && i % 3 == 1 ? null : ("b" + "x".repeat(i % 20) + i).getBytes(StandardCharsets.UTF_8));
             }
-            return Arrays.of(f, values);
+            return Arrow.of(f, values);
         }));
         for (ArrowType lv : new ArrowType[] {new ArrowType.ListView(), new ArrowType.LargeListView()}) {
-            Field f = new Field("v", lv, true, List.of(Field.nullable("item", Types.INT32)), null, null);
+            Field f = new Field("v", lv, true, List.of(Field.nullable("item", ArrowTypes.INT32)), null, null);
             m.put(lv.toString(), Map.entry(f, (field, n, nulls) -> {
                 List<Object> values = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -85,7 +85,7 @@ class IpcNestedRoundTripTest {
                     for (int k = 0; k < i % 4; k++) l.add(nulls && k == 1 ? null : i * 10 + k);
                     values.add(nulls && i % 3 == 1 ? null : l);
                 }
-                return Arrays.of(field, values);
+                return Arrow.of(field, values);
             }));
         }
         return m;
@@ -104,7 +104,7 @@ class IpcNestedRoundTripTest {
             ints[i] = nulls && i % 4 == 1 ? null : i * 7;
             strings[i] = nulls && i % 5 == 2 ? null : "u" + i;
         }
-        return Arrays.sparseUnion(SPARSE, types, Arrays.int32(ints), Arrays.utf8(strings));
+        return Arrow.sparseUnion(SPARSE, types, Arrow.int32(ints), Arrow.utf8(strings));
     }
 
     private static Array dense(Field f, int n, boolean nulls) {
@@ -123,8 +123,8 @@ class IpcNestedRoundTripTest {
                 strings.add(nulls && i % 5 == 2 ? null : "d" + i);
             }
         }
-        return Arrays.denseUnion(DENSE, types, offsets, Arrays.int32(ints.toArray(new Integer[0])),
-                Arrays.utf8(strings.toArray(new String[0])));
+        return Arrow.denseUnion(DENSE, types, offsets, Arrow.int32(ints.toArray(new Integer[0])),
+                Arrow.utf8(strings.toArray(new String[0])));
     }
 
     @TestFactory
@@ -147,7 +147,7 @@ class IpcNestedRoundTripTest {
 
     private static void roundTrip(Field field, Gen gen, boolean file, CompressionType codec, Shape shape)
             throws IOException {
-        Schema schema = Schema.of(field, Field.nullable("i", Types.INT32));
+        Schema schema = Schema.of(field, Field.nullable("i", ArrowTypes.INT32));
         List<RecordBatch> batches = new ArrayList<>();
         switch (shape) {
             case NULLS -> {
@@ -174,7 +174,7 @@ class IpcNestedRoundTripTest {
     static byte[] write(Schema schema, List<RecordBatch> batches, boolean file, IpcWriteOptions options)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (StreamWriter w = file ? Ipc.newFile(out, schema, options) : Ipc.newStream(out, schema, options)) {
+        try (RecordBatchStreamWriter w = file ? Ipc.newFile(out, schema, options) : Ipc.newStream(out, schema, options)) {
             w.writeAll(batches);
         }
         return out.toByteArray();
@@ -185,12 +185,12 @@ class IpcNestedRoundTripTest {
         IpcReadOptions full = IpcReadOptions.DEFAULT.withValidation(dev.quiver.validate.ValidationLevel.FULL);
         List<RecordBatch> read;
         if (file) {
-            try (FileReader r = Ipc.openFile(MemorySegment.ofArray(bytes), full)) {
+            try (RecordBatchFileReader r = Ipc.openFile(MemorySegment.ofArray(bytes), full)) {
                 read = r.readAll();
                 read.forEach(RecordBatch::detach);
             }
         } else {
-            try (StreamReader r = Ipc.openStream(MemorySegment.ofArray(bytes), full)) {
+            try (RecordBatchStreamReader r = Ipc.openStream(MemorySegment.ofArray(bytes), full)) {
                 read = r.readAll();
                 read.forEach(RecordBatch::detach);
             }
@@ -208,7 +208,7 @@ class IpcNestedRoundTripTest {
     private static RecordBatch batch(Schema schema, Array values) {
         Integer[] ints = new Integer[values.length()];
         for (int i = 0; i < ints.length; i++) ints[i] = i;
-        return RecordBatch.of(schema, List.of(values, Arrays.int32(ints)));
+        return RecordBatch.of(schema, List.of(values, Arrow.int32(ints)));
     }
 
     // ---- specific layouts ----------------------------------------------------------------------
@@ -227,7 +227,7 @@ class IpcNestedRoundTripTest {
         views.set(LE.BYTE, 38, (byte) 'c');
         Array twoBuffers = Array.of(new ArrayData(new ArrowType.Utf8View(), 3, 0, 0,
                 new MemorySegment[] {ArrayData.ABSENT, views, d0, d1}, null, null));
-        Array inline = Arrays.of(Field.nullable("w", new ArrowType.BinaryView()),
+        Array inline = Arrow.of(Field.nullable("w", new ArrowType.BinaryView()),
                 java.util.Arrays.asList(new byte[] {1}, null, new byte[] {2, 3}));
         Schema schema = Schema.of(Field.nullable("v", new ArrowType.Utf8View()),
                 Field.nullable("w", new ArrowType.BinaryView()));
@@ -262,7 +262,7 @@ class IpcNestedRoundTripTest {
     void slicedDenseUnionKeepsOnlyTheChildRangesItUses() throws IOException {
         Array u = dense(null, 40, true);
         Schema schema = Schema.of(new Field("v", DENSE, true,
-                List.of(Field.nullable("i", Types.INT32), Field.nullable("s", Types.UTF8)), null, null));
+                List.of(Field.nullable("i", ArrowTypes.INT32), Field.nullable("s", ArrowTypes.UTF8)), null, null));
         RecordBatch sliced = RecordBatch.of(schema, List.of(u.slice(11, 9)));
         byte[] bytes = write(schema, List.of(sliced), false, IpcWriteOptions.DEFAULT);
         List<RecordBatch> read = read(bytes, false);
@@ -277,13 +277,13 @@ class IpcNestedRoundTripTest {
     @Test
     void slicedRunEndEncodedClampsItsRuns() throws IOException {
         Field f = new Field("v", new ArrowType.RunEndEncoded(), false,
-                List.of(Field.notNull("run_ends", Types.INT32), Field.nullable("values", Types.INT64)), null, null);
+                List.of(Field.notNull("run_ends", ArrowTypes.INT32), Field.nullable("values", ArrowTypes.INT64)), null, null);
         // runs: [0,3) 1, [3,10) 2, [10,12) 3, [12,20) 4
         List<Object> values = new ArrayList<>();
         long[] runValues = {1, 2, 3, 4};
         int[] ends = {3, 10, 12, 20};
         for (int r = 0, i = 0; r < 4; r++) for (; i < ends[r]; i++) values.add(runValues[r]);
-        Array a = Arrays.of(f, values);
+        Array a = Arrow.of(f, values);
         Schema schema = Schema.of(f);
         RecordBatch sliced = RecordBatch.of(schema, List.of(a.slice(5, 6)));  // 2,2,2,2,2,3
         List<RecordBatch> read = read(write(schema, List.of(sliced), false, IpcWriteOptions.DEFAULT), false);

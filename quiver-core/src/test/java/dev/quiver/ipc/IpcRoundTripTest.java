@@ -2,7 +2,7 @@ package dev.quiver.ipc;
 
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayEquality;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
 import dev.quiver.type.ArrowType;
@@ -51,7 +51,7 @@ class IpcRoundTripTest {
 
     private static void roundTrip(ArrowType type, IntFunction<Object> gen, boolean file, CompressionType codec,
                                   Shape shape) throws IOException {
-        Schema schema = Schema.of(Field.nullable("v", type), Field.nullable("i", dev.quiver.type.Types.INT32));
+        Schema schema = Schema.of(Field.nullable("v", type), Field.nullable("i", dev.quiver.type.ArrowTypes.INT32));
         List<RecordBatch> batches = new ArrayList<>();
         switch (shape) {
             case NULLS -> {
@@ -75,7 +75,7 @@ class IpcRoundTripTest {
         if (!file) assertEquals(0, bytes.length % 8, "a stream is a sequence of 8-byte aligned messages");
         List<RecordBatch> read;
         if (file) {
-            try (FileReader r = Ipc.openFile(bytes)) {
+            try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
                 assertEquals(schema, r.schema());
                 assertEquals(batches.size(), r.numRecordBatches());
                 for (var block : r.footer().recordBatches()) assertEquals(0, block.offset() % 8, "block alignment");
@@ -85,18 +85,18 @@ class IpcRoundTripTest {
             Path tmp = Files.createTempFile("quiver", ".arrow");
             try {
                 Files.write(tmp, bytes);
-                try (FileReader r = Ipc.openFile(tmp)) {
+                try (RecordBatchFileReader r = Ipc.openFile(tmp)) {
                     compareAll(batches, r.readAll());
                 }
             } finally {
                 Files.delete(tmp);
             }
         } else {
-            try (StreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
+            try (RecordBatchStreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
                 assertEquals(schema, r.schema());
                 read = detachAll(r.readAll());
             }
-            try (StreamReader r = Ipc.openStream(bytes)) {
+            try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
                 compareAll(batches, r.readAll());
             }
         }
@@ -105,11 +105,11 @@ class IpcRoundTripTest {
 
     @org.junit.jupiter.api.Test
     void alignment64PutsEveryMessageAndBufferOn64ByteBoundaries() throws IOException {
-        Schema schema = Schema.of(Field.nullable("a", dev.quiver.type.Types.INT8), Field.nullable("s", dev.quiver.type.Types.UTF8));
-        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.int8(1, null, 3), Arrays.utf8("x", "yy", null)));
+        Schema schema = Schema.of(Field.nullable("a", dev.quiver.type.ArrowTypes.INT8), Field.nullable("s", dev.quiver.type.ArrowTypes.UTF8));
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrow.int8(1, null, 3), Arrow.utf8("x", "yy", null)));
         for (CompressionType codec : new CompressionType[] {null, CompressionType.ZSTD}) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (FileWriter w = Ipc.newFile(out, schema, IpcWriteOptions.DEFAULT.withAlignment(64).withCompression(codec))) {
+            try (RecordBatchFileWriter w = Ipc.newFile(out, schema, IpcWriteOptions.DEFAULT.withAlignment(64).withCompression(codec))) {
                 w.write(b);
                 w.write(b.slice(1, 2));
             }
@@ -127,7 +127,7 @@ class IpcRoundTripTest {
                     assertEquals(0, m.bodyLength() % 64, "body length");
                 }
             }
-            try (FileReader r = Ipc.openFile(bytes)) {
+            try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
                 assertNull(ArrayEquality.compare(b, r.recordBatch(0)));
                 assertNull(ArrayEquality.compare(b.slice(1, 2), r.recordBatch(1)));
             }
@@ -139,25 +139,25 @@ class IpcRoundTripTest {
         // a user may wrap an int[] or long[] as a segment; such segments have no ByteBuffer view
         java.lang.foreign.MemorySegment ints = java.lang.foreign.MemorySegment.ofArray(new int[] {7, -1, 42});
         java.lang.foreign.MemorySegment longs = java.lang.foreign.MemorySegment.ofArray(new long[] {1L << 40, 3});
-        dev.quiver.array.ArrayData a = new dev.quiver.array.ArrayData(dev.quiver.type.Types.INT32, 3, 0, 0,
+        dev.quiver.array.ArrayData a = new dev.quiver.array.ArrayData(dev.quiver.type.ArrowTypes.INT32, 3, 0, 0,
                 new java.lang.foreign.MemorySegment[] {java.lang.foreign.MemorySegment.NULL, ints}, null, null);
-        dev.quiver.array.ArrayData b = new dev.quiver.array.ArrayData(dev.quiver.type.Types.INT64, 2, 0, 0,
+        dev.quiver.array.ArrayData b = new dev.quiver.array.ArrayData(dev.quiver.type.ArrowTypes.INT64, 2, 0, 0,
                 new java.lang.foreign.MemorySegment[] {java.lang.foreign.MemorySegment.NULL, longs}, null, null);
-        Schema schema = Schema.of(Field.notNull("a", dev.quiver.type.Types.INT32));
-        Schema schemaB = Schema.of(Field.notNull("b", dev.quiver.type.Types.INT64));
+        Schema schema = Schema.of(Field.notNull("a", dev.quiver.type.ArrowTypes.INT32));
+        Schema schemaB = Schema.of(Field.notNull("b", dev.quiver.type.ArrowTypes.INT64));
         RecordBatch batchA = RecordBatch.of(schema, List.of(dev.quiver.array.Array.of(a)));
         RecordBatch batchB = RecordBatch.of(schemaB, List.of(dev.quiver.array.Array.of(b)));
         for (RecordBatch batch : List.of(batchA, batchB))
         for (CompressionType codec : new CompressionType[] {null, CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (StreamWriter w = Ipc.newStream(out, batch.schema(), IpcWriteOptions.DEFAULT.withCompression(codec))) {
+            try (RecordBatchStreamWriter w = Ipc.newStream(out, batch.schema(), IpcWriteOptions.DEFAULT.withCompression(codec))) {
                 w.write(batch);
             }
-            try (StreamReader r = Ipc.openStream(out.toByteArray())) {
+            try (RecordBatchStreamReader r = Ipc.openStream(out.toByteArray())) {
                 compareAll(List.of(batch), r.readAll());
             }
         }
-        try (StreamReader r = Ipc.openStream(IpcNestedRoundTripTest.write(schema, List.of(batchA), false, IpcWriteOptions.DEFAULT))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(IpcNestedRoundTripTest.write(schema, List.of(batchA), false, IpcWriteOptions.DEFAULT))) {
             dev.quiver.array.Int32Array col = (dev.quiver.array.Int32Array) r.readAll().getFirst().column(0);
             assertEquals(List.of(7, -1, 42), List.of(col.get(0), col.get(1), col.get(2)));
         }
@@ -173,7 +173,7 @@ class IpcRoundTripTest {
             longs[i] = i % 10 == 0 ? null : rnd.nextLong(1000);
             strings[i] = i % 7 == 0 ? null : "v" + rnd.nextInt(100);
         }
-        RecordBatch batch = RecordBatch.builder().add("l", Arrays.int64(longs)).add("s", Arrays.utf8(strings)).build();
+        RecordBatch batch = RecordBatch.builder().add("l", Arrow.int64(longs)).add("s", Arrow.utf8(strings)).build();
         try (java.lang.foreign.Arena confined = java.lang.foreign.Arena.ofConfined()) {
             // the same values in memory only this thread may touch: compressed on the caller's thread instead
             dev.quiver.array.ArrayData d = batch.column(0).data();
@@ -186,11 +186,11 @@ class IpcRoundTripTest {
             for (CompressionType codec : new CompressionType[] {CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
                 for (RecordBatch b : List.of(batch, confinedBatch, batch.slice(12_345, 70_000))) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    try (FileWriter w = Ipc.newFile(out, b.schema(), IpcWriteOptions.DEFAULT.withCompression(codec))) {
+                    try (RecordBatchFileWriter w = Ipc.newFile(out, b.schema(), IpcWriteOptions.DEFAULT.withCompression(codec))) {
                         w.write(b);
                         w.write(b);
                     }
-                    try (FileReader r = Ipc.openFile(out.toByteArray())) {
+                    try (RecordBatchFileReader r = Ipc.openFile(out.toByteArray())) {
                         compareAll(List.of(b, b), r.readAll());
                     }
                 }
@@ -214,6 +214,6 @@ class IpcRoundTripTest {
     private static RecordBatch batch(Schema schema, Array values) {
         Integer[] ints = new Integer[values.length()];
         for (int i = 0; i < ints.length; i++) ints[i] = i;
-        return RecordBatch.of(schema, List.of(values, Arrays.int32(ints)));
+        return RecordBatch.of(schema, List.of(values, Arrow.int32(ints)));
     }
 }

@@ -2,7 +2,7 @@ package dev.quiver.ipc;
 
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayEquality;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
 import dev.quiver.memory.LE;
@@ -11,7 +11,7 @@ import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Endianness;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -34,18 +34,18 @@ class LegacyFramingTest {
     private static final IpcWriteOptions LEGACY = IpcWriteOptions.DEFAULT.withLegacyFraming(true);
 
     static Schema schema() {
-        return Schema.of(Field.nullable("i", Types.INT32), Field.nullable("s", Types.UTF8),
-                Field.nullable("d", Types.UTF8).withDictionary(new DictionaryEncoding(3, Types.INT8, false)));
+        return Schema.of(Field.nullable("i", ArrowTypes.INT32), Field.nullable("s", ArrowTypes.UTF8),
+                Field.nullable("d", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(3, ArrowTypes.INT8, false)));
     }
 
     static List<RecordBatch> batches() {
         Schema schema = schema();
         Field d = schema.field(2);
-        Array dict = Arrays.of(d, java.util.Arrays.asList("x", null, "y", "x", "y"));
+        Array dict = Arrow.of(d, java.util.Arrays.asList("x", null, "y", "x", "y"));
         return List.of(
-                RecordBatch.of(schema, List.of(Arrays.int32(1, 2, null, 4, 5), Arrays.utf8("a", null, "ccc", "", "e"), dict)),
-                RecordBatch.of(schema, List.of(Arrays.int32(), Arrays.utf8(), dict.slice(0, 0))),
-                RecordBatch.of(schema, List.of(Arrays.int32(9, 8), Arrays.utf8("é", "zz"), dict.slice(3, 2))));
+                RecordBatch.of(schema, List.of(Arrow.int32(1, 2, null, 4, 5), Arrow.utf8("a", null, "ccc", "", "e"), dict)),
+                RecordBatch.of(schema, List.of(Arrow.int32(), Arrow.utf8(), dict.slice(0, 0))),
+                RecordBatch.of(schema, List.of(Arrow.int32(9, 8), Arrow.utf8("é", "zz"), dict.slice(3, 2))));
     }
 
     @Test
@@ -65,10 +65,10 @@ class LegacyFramingTest {
             assertNotEquals(-1, seg.get(LE.INT, bytes.length - 8), "and not the 8-byte marker");
             assertEquals(0, (bytes.length - 4) % 8, "nothing but the 4-byte marker after the last message");
 
-            try (StreamReader r = Ipc.openStream(bytes)) {
+            try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
                 compareAll(r.readAll(), options + " from memory");
             }
-            try (StreamReader r = Ipc.openStream(new ByteArrayInputStream(bytes))) {
+            try (RecordBatchStreamReader r = Ipc.openStream(new ByteArrayInputStream(bytes))) {
                 compareAll(r.readAll(), options + " from a channel");
             }
             for (int chunk : new int[] {1, 7, 64, bytes.length}) {
@@ -92,7 +92,7 @@ class LegacyFramingTest {
         for (IpcWriteOptions options : variants()) {
             byte[] bytes = BigEndianRoundTripTest.write(schema(), batches(), options, true);
             MemorySegment seg = MemorySegment.ofArray(bytes);
-            try (FileReader r = Ipc.openFile(bytes)) {
+            try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
                 List<Block> blocks = new ArrayList<>(r.footer().dictionaries());
                 blocks.addAll(r.footer().recordBatches());
                 for (Block b : blocks) {

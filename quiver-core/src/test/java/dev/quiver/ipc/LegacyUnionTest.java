@@ -8,7 +8,7 @@ import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
 import dev.quiver.type.MetadataVersion;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import dev.quiver.type.UnionMode;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LegacyUnionTest {
     private static final ArrowType.Union UNION = new ArrowType.Union(UnionMode.SPARSE, new int[] {3});
     private static final Schema SCHEMA = Schema.of(new Field("u", UNION, true,
-            List.of(Field.nullable("i", Types.INT32)), null, null));
+            List.of(Field.nullable("i", ArrowTypes.INT32)), null, null));
 
     /** A V4 stream: schema, then one batch of 3 slots (type ids 3, 3, 3; child 10, 20, 30). */
     private static byte[] v4Stream(long unionNulls, byte[] validity) throws IOException {
@@ -53,7 +53,7 @@ class LegacyUnionTest {
 
     @Test
     void v4UnionWithAnEmptyValidityBufferReads() throws IOException {
-        try (StreamReader r = Ipc.openStream(v4Stream(0, new byte[0]))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(v4Stream(0, new byte[0]))) {
             RecordBatch b = r.readNext();
             assertEquals(3, b.numRows());
             assertEquals(List.of(10, 20, 30), List.of(b.column(0).getObject(0), b.column(0).getObject(1),
@@ -65,14 +65,14 @@ class LegacyUnionTest {
 
     @Test
     void v4UnionWithAnAllValidBitmapReads() throws IOException {
-        try (StreamReader r = Ipc.openStream(v4Stream(0, new byte[] {7}))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(v4Stream(0, new byte[] {7}))) {
             assertEquals(30, r.readNext().column(0).getObject(2));
         }
     }
 
     @Test
     void v4UnionWithNullsInItsBitmapIsRefused() throws IOException {
-        try (StreamReader r = Ipc.openStream(v4Stream(1, new byte[] {5}))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(v4Stream(1, new byte[] {5}))) {
             UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, r::readNext);
             assertTrue(e.getMessage().contains("unions with a validity bitmap"), e.getMessage());
             assertTrue(e.getMessage().contains("u"), e.getMessage());

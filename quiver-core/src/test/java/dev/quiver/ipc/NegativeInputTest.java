@@ -4,7 +4,7 @@ import dev.quiver.InvalidDataException;
 import dev.quiver.LimitExceededException;
 import dev.quiver.QuiverException;
 import dev.quiver.array.ArrayEquality;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.memory.LE;
 import dev.quiver.metadata.Block;
@@ -43,12 +43,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 class NegativeInputTest {
 
     private static final List<RecordBatch> BATCHES = List.of(
-            RecordBatch.builder().add("x", Arrays.int32(1, 2, 3)).add("y", Arrays.utf8("a", "b", null)).build(),
-            RecordBatch.builder().add("x", Arrays.int32(4, null)).add("y", Arrays.utf8("d", "e")).build());
+            RecordBatch.builder().add("x", Arrow.int32(1, 2, 3)).add("y", Arrow.utf8("a", "b", null)).build(),
+            RecordBatch.builder().add("x", Arrow.int32(4, null)).add("y", Arrow.utf8("d", "e")).build());
 
     static byte[] stream() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (StreamWriter w = Ipc.newStream(out, BATCHES.get(0).schema())) {
+        try (RecordBatchStreamWriter w = Ipc.newStream(out, BATCHES.get(0).schema())) {
             w.writeAll(BATCHES);
         }
         return out.toByteArray();
@@ -56,7 +56,7 @@ class NegativeInputTest {
 
     static byte[] file() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FileWriter w = Ipc.newFile(out, BATCHES.get(0).schema(), IpcWriteOptions.DEFAULT)) {
+        try (RecordBatchFileWriter w = Ipc.newFile(out, BATCHES.get(0).schema(), IpcWriteOptions.DEFAULT)) {
             w.writeAll(BATCHES);
         }
         return out.toByteArray();
@@ -65,7 +65,7 @@ class NegativeInputTest {
     // ---- helpers ------------------------------------------------------------------------------
 
     private static List<RecordBatch> readStreamFromMemory(byte[] bytes) throws IOException {
-        try (StreamReader r = Ipc.openStream(bytes)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
             List<RecordBatch> all = r.readAll();
             all.forEach(RecordBatch::detach);
             return all;
@@ -73,7 +73,7 @@ class NegativeInputTest {
     }
 
     private static List<RecordBatch> readStreamFromInput(byte[] bytes) throws IOException {
-        try (StreamReader r = Ipc.openStream(new ByteArrayInputStream(bytes))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(new ByteArrayInputStream(bytes))) {
             List<RecordBatch> all = r.readAll();
             all.forEach(RecordBatch::detach);
             return all;
@@ -81,7 +81,7 @@ class NegativeInputTest {
     }
 
     private static List<RecordBatch> readFile(byte[] bytes) {
-        try (FileReader r = Ipc.openFile(bytes)) {
+        try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
             List<RecordBatch> all = r.readAll();
             all.forEach(RecordBatch::detach);
             return all;
@@ -278,7 +278,7 @@ class NegativeInputTest {
         Path f = dir.resolve("huge.arrows");
         Files.write(f, hugeBody);
         expect(InvalidDataException.class, hugeBody.length, () -> {
-            try (StreamReader r = Ipc.openStream(f)) {
+            try (RecordBatchStreamReader r = Ipc.openStream(f)) {
                 r.readAll();
             }
         }, "message body", f.toString());
@@ -320,7 +320,7 @@ class NegativeInputTest {
         for (Block bad : List.of(new Block(1L << 40, 200, 24), new Block(8, 200, 1L << 50),
                 new Block(footerOffset - 8, 16, 64), new Block(8, 4, 0))) {
             byte[] g = withBlock(f, footer, footerOffset, bad);
-            try (FileReader r = Ipc.openFile(g)) {
+            try (RecordBatchFileReader r = Ipc.openFile(g)) {
                 assertNull(ArrayEquality.compare(BATCHES.get(0), r.recordBatch(0)), "batch 0 is still readable");
                 expect(InvalidDataException.class, g.length, () -> r.recordBatch(1), "record batch 1");
             }
@@ -352,7 +352,7 @@ class NegativeInputTest {
     void accessAfterCloseIsAnIllegalStateException() throws IOException {
         byte[] f = file();
         RecordBatch b;
-        try (FileReader r = Ipc.openFile(f)) {
+        try (RecordBatchFileReader r = Ipc.openFile(f)) {
             b = r.recordBatch(0);
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.column(0));
@@ -366,7 +366,7 @@ class NegativeInputTest {
         RecordBatch kept;
         RecordBatch dropped;
         dev.quiver.array.Array droppedColumn;
-        try (FileReader r = Ipc.openFile(p)) {
+        try (RecordBatchFileReader r = Ipc.openFile(p)) {
             kept = r.recordBatch(1).detach();
             dropped = r.recordBatch(0);
             droppedColumn = dropped.column(0);
@@ -410,9 +410,9 @@ class NegativeInputTest {
             a[i] = (long) (i % 1000);
             b[i] = (long) (i % 777);
         }
-        RecordBatch batch = RecordBatch.builder().add("a", Arrays.int64(a)).add("b", Arrays.int64(b)).build();
+        RecordBatch batch = RecordBatch.builder().add("a", Arrow.int64(a)).add("b", Arrow.int64(b)).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FileWriter w = Ipc.newFile(out, batch.schema(),
+        try (RecordBatchFileWriter w = Ipc.newFile(out, batch.schema(),
                 IpcWriteOptions.DEFAULT.withCompression(dev.quiver.compress.CompressionType.ZSTD))) {
             w.write(batch);
         }
@@ -427,7 +427,7 @@ class NegativeInputTest {
             seg.set(LE.LONG, at, seg.get(LE.LONG, at) - 8);
         }
         QuiverException e = assertThrows(QuiverException.class, () -> {
-            try (FileReader r = Ipc.openFile(bytes)) {
+            try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
                 r.recordBatch(0);
             }
         });

@@ -5,7 +5,7 @@ import dev.quiver.LimitExceededException;
 import dev.quiver.QuiverException;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.ArrayEquality;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.metadata.Message;
 import dev.quiver.metadata.MessageCodec;
@@ -14,7 +14,7 @@ import dev.quiver.testing.TestData;
 import dev.quiver.type.Field;
 import dev.quiver.type.MetadataVersion;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The push decoder against the blocking {@link StreamReader}: every gold stream fed in chunks of 1, 2, 8,
+ * The push decoder against the blocking {@link RecordBatchStreamReader}: every gold stream fed in chunks of 1, 2, 8,
  * 123 bytes, exactly {@link StreamDecoder#nextRequiredSize()} bytes at a time, and all at once, through each
  * {@code consume} overload, from a buffer the test overwrites after every chunk, yields the same schema and
  * batches (or the same exception type) and, fed byte by byte, equals the case's JSON. Then hostile and
@@ -142,9 +142,9 @@ class StreamDecoderTest {
 
     @Test
     void nextRequiredSizeFollowsTheFraming() throws IOException {
-        Schema schema = Schema.of(Field.nullable("i", Types.INT32));
+        Schema schema = Schema.of(Field.nullable("i", ArrowTypes.INT32));
         byte[] bytes = BigEndianRoundTripTest.write(schema,
-                List.of(RecordBatch.of(schema, List.of(Arrays.int32(1, 2, 3)))), IpcWriteOptions.DEFAULT, false);
+                List.of(RecordBatch.of(schema, List.of(Arrow.int32(1, 2, 3)))), IpcWriteOptions.DEFAULT, false);
         var layout = Inspector.stream(MemorySegment.ofArray(bytes));
         StreamDecoder d = new StreamDecoder(new StreamDecoder.Listener() {});
         assertEquals(4, d.nextRequiredSize(), "continuation marker or legacy length");
@@ -172,14 +172,14 @@ class StreamDecoderTest {
     /** The blocking reader runs over the decoder without copying: batches read from memory are slices of it. */
     @Test
     void streamReaderFromMemoryIsZeroCopy() throws IOException {
-        Schema schema = Schema.of(Field.nullable("i", Types.INT32), Field.nullable("s", Types.UTF8));
-        RecordBatch b = RecordBatch.of(schema, List.of(Arrays.int32(1, 2, null), Arrays.utf8("a", "bb", "ccc")));
+        Schema schema = Schema.of(Field.nullable("i", ArrowTypes.INT32), Field.nullable("s", ArrowTypes.UTF8));
+        RecordBatch b = RecordBatch.of(schema, List.of(Arrow.int32(1, 2, null), Arrow.utf8("a", "bb", "ccc")));
         for (IpcWriteOptions options : List.of(IpcWriteOptions.DEFAULT,
                 IpcWriteOptions.DEFAULT.withEndianness(dev.quiver.type.Endianness.BIG))) {
             byte[] bytes = BigEndianRoundTripTest.write(schema, List.of(b, b), options, false);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment input = arena.allocate(bytes.length, 8).copyFrom(MemorySegment.ofArray(bytes));
-                try (StreamReader r = Ipc.openStream(input)) {
+                try (RecordBatchStreamReader r = Ipc.openStream(input)) {
                     for (RecordBatch got; (got = r.readNext()) != null; ) {
                         assertNull(ArrayEquality.compare(b, got));
                         boolean big = options.endianness() == dev.quiver.type.Endianness.BIG;
@@ -188,7 +188,7 @@ class StreamDecoderTest {
                         assertTrue(inside(input, got.column(1).data().buffer(2)), "utf8 data: always a slice");
                     }
                 }
-                try (StreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
+                try (RecordBatchStreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
                     RecordBatch got = r.readNext();
                     assertFalse(inside(input, got.column(0).data().buffer(0)), "from a channel: the batch's own memory");
                     assertNull(ArrayEquality.compare(b, got));
@@ -253,7 +253,7 @@ class StreamDecoderTest {
 
     @Test
     void hugeDeclaredBodyGrowsWithTheBytesReceivedOrIsRefusedByTheLimit() {
-        Schema schema = Schema.of(Field.nullable("i", Types.INT64));
+        Schema schema = Schema.of(Field.nullable("i", ArrowTypes.INT64));
         byte[] head = concat(frame(new Message(MetadataVersion.V5, new MessageHeader.SchemaHeader(schema), 0, Map.of())),
                 frame(new Message(MetadataVersion.V5, new MessageHeader.RecordBatchHeader(1L << 37,
                         new long[] {1L << 37}, new long[] {0}, new long[] {0, 0}, new long[] {0, 1L << 40}, null, null),
@@ -277,7 +277,7 @@ class StreamDecoderTest {
 
     @Test
     void messagesOutOfOrderAreInvalid() {
-        Schema schema = Schema.of(Field.nullable("i", Types.INT32));
+        Schema schema = Schema.of(Field.nullable("i", ArrowTypes.INT32));
         byte[] schemaMessage = frame(new Message(MetadataVersion.V5, new MessageHeader.SchemaHeader(schema), 0, Map.of()));
         QuiverException twice = pushFails(concat(schemaMessage, schemaMessage), IpcReadOptions.DEFAULT);
         assertEquals("unexpected second schema message", twice.detail());
@@ -324,7 +324,7 @@ class StreamDecoderTest {
     static Outcome blocking(byte[] bytes) {
         Schema schema = null;
         List<RecordBatch> batches = new ArrayList<>();
-        try (StreamReader r = Ipc.openStream(bytes)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
             schema = r.schema();
             for (RecordBatch b; (b = r.readNext()) != null; ) batches.add(b.detach());
             return new Outcome(schema, batches, -1, true, null);

@@ -2,7 +2,7 @@ package dev.quiver.ipc;
 
 import dev.quiver.InvalidDataException;
 import dev.quiver.array.ArrayEquality;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.Int32Array;
 import dev.quiver.array.RecordBatch;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,12 @@ class StreamFromPathTest {
     Path tmp;
 
     private static final List<RecordBatch> BATCHES = List.of(
-            RecordBatch.builder().add("x", Arrays.int32(1, 2, 3)).add("y", Arrays.utf8("a", null, "c")).build(),
-            RecordBatch.builder().add("x", Arrays.int32(4, null)).add("y", Arrays.utf8("d", "e")).build());
+            RecordBatch.builder().add("x", Arrow.int32(1, 2, 3)).add("y", Arrow.utf8("a", null, "c")).build(),
+            RecordBatch.builder().add("x", Arrow.int32(4, null)).add("y", Arrow.utf8("d", "e")).build());
 
     private Path write(String name) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (StreamWriter w = Ipc.newStream(out, BATCHES.getFirst().schema())) {
+        try (RecordBatchStreamWriter w = Ipc.newStream(out, BATCHES.getFirst().schema())) {
             w.writeAll(BATCHES);
         }
         Path p = tmp.resolve(name);
@@ -43,7 +43,7 @@ class StreamFromPathTest {
         Path p = write("s.arrows");
         RecordBatch kept;
         RecordBatch borrowed;
-        try (StreamReader r = Ipc.openStream(p)) {
+        try (RecordBatchStreamReader r = Ipc.openStream(p)) {
             List<RecordBatch> read = r.readAll();
             assertEquals(2, read.size());
             for (int i = 0; i < 2; i++) assertNull(ArrayEquality.compare(BATCHES.get(i), read.get(i)));
@@ -61,7 +61,7 @@ class StreamFromPathTest {
         byte[] all = Files.readAllBytes(p);
         Files.write(p, java.util.Arrays.copyOf(all, all.length - 20));
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> {
-            try (StreamReader r = Ipc.openStream(p)) {
+            try (RecordBatchStreamReader r = Ipc.openStream(p)) {
                 r.readAll();
             }
         });

@@ -2,16 +2,16 @@ package dev.quiver.json;
 
 import dev.quiver.array.Array;
 import dev.quiver.array.RecordBatch;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
-import dev.quiver.ipc.StreamReader;
+import dev.quiver.ipc.RecordBatchStreamReader;
 import dev.quiver.testing.JsonMutation;
 import dev.quiver.testing.TestData;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -61,12 +61,12 @@ class IntegrationEqualityTest {
 
     @Test
     void schemaDifferences() {
-        Field f = Field.nullable("f", Types.INT32);
+        Field f = Field.nullable("f", ArrowTypes.INT32);
         assertNull(IntegrationEquality.compareSchemas(schema(f), schema(f)));
         assertEquals("schema: field 'f': name: expected \"f\", got \"g\"",
                 IntegrationEquality.compareSchemas(schema(f), schema(f.withName("g"))));
         assertEquals("schema: field 'f': type: expected int32, got int64",
-                IntegrationEquality.compareSchemas(schema(f), schema(f.withType(Types.INT64))));
+                IntegrationEquality.compareSchemas(schema(f), schema(f.withType(ArrowTypes.INT64))));
         assertEquals("schema: field 'f': expected nullable, got not nullable",
                 IntegrationEquality.compareSchemas(schema(f), schema(f.withNullable(false))));
         assertEquals("schema: field 'f': custom metadata: expected {}, got {k=v}",
@@ -75,22 +75,22 @@ class IntegrationEqualityTest {
                 IntegrationEquality.compareSchemas(schema(f).withMetadata(Map.of("a", "1")),
                         schema(f).withMetadata(Map.of("a", "2"))));
         assertEquals("schema: expected 1 fields, got 2", IntegrationEquality.compareSchemas(schema(f), schema(f, f)));
-        Field s = Field.nullable("s", new ArrowType.Struct(), f, Field.nullable("x", Types.UTF8));
+        Field s = Field.nullable("s", new ArrowType.Struct(), f, Field.nullable("x", ArrowTypes.UTF8));
         assertEquals("schema: field 's.x': name: expected \"x\", got \"y\"", IntegrationEquality.compareSchemas(
-                schema(s), schema(s.withChildren(List.of(f, Field.nullable("y", Types.UTF8))))));
+                schema(s), schema(s.withChildren(List.of(f, Field.nullable("y", ArrowTypes.UTF8))))));
     }
 
     @Test
     void dictionaryEncodingIsComparedButNotItsId() {
-        Field d = Field.nullable("d", Types.UTF8).withDictionary(new DictionaryEncoding(0, Types.INT8, false));
+        Field d = Field.nullable("d", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(0, ArrowTypes.INT8, false));
         assertNull(IntegrationEquality.compareSchemas(schema(d),
-                schema(d.withDictionary(new DictionaryEncoding(7, Types.INT8, false)))));
+                schema(d.withDictionary(new DictionaryEncoding(7, ArrowTypes.INT8, false)))));
         assertEquals("schema: field 'd': dictionary encoding: expected indices int8, unordered, got indices int16, "
                         + "unordered", IntegrationEquality.compareSchemas(schema(d),
-                schema(d.withDictionary(new DictionaryEncoding(0, Types.INT16, false)))));
+                schema(d.withDictionary(new DictionaryEncoding(0, ArrowTypes.INT16, false)))));
         assertEquals("schema: field 'd': dictionary encoding: expected indices int8, unordered, got indices int8, "
                         + "ordered", IntegrationEquality.compareSchemas(schema(d),
-                schema(d.withDictionary(new DictionaryEncoding(0, Types.INT8, true)))));
+                schema(d.withDictionary(new DictionaryEncoding(0, ArrowTypes.INT8, true)))));
         assertEquals("schema: field 'd': expected dictionary encoding indices int8, unordered, got none",
                 IntegrationEquality.compareSchemas(schema(d), schema(d.withDictionary(null))));
     }
@@ -99,7 +99,7 @@ class IntegrationEqualityTest {
     @Test
     void nestedDictionaryGoldFileEqualsItsJsonDespiteOtherIds() throws IOException {
         JsonFile json = IntegrationJson.read(TestData.gold("cpp-21.0.0", "nested_dictionary", ".json.gz"));
-        try (FileReader r = Ipc.openFile(TestData.gold("cpp-21.0.0", "nested_dictionary", ".arrow_file"))) {
+        try (RecordBatchFileReader r = Ipc.openFile(TestData.gold("cpp-21.0.0", "nested_dictionary", ".arrow_file"))) {
             assertNotEquals(json.schema().field(0).dictionary().id(), r.schema().field(0).dictionary().id());
             assertNull(IntegrationEquality.compare(json, r.schema(), r.readAll()));
         }
@@ -109,14 +109,14 @@ class IntegrationEqualityTest {
     @Test
     void mapEntryNamesAreNotComparedButTheirTypesAre() throws IOException {
         JsonFile json = IntegrationJson.read(TestData.gold("cpp-21.0.0", "map_non_canonical", ".json.gz"));
-        try (StreamReader r = Ipc.openStream(TestData.gold("cpp-21.0.0", "map_non_canonical", ".stream"))) {
+        try (RecordBatchStreamReader r = Ipc.openStream(TestData.gold("cpp-21.0.0", "map_non_canonical", ".stream"))) {
             Field entries = r.schema().field(0).child(0);
             assertEquals("entries", entries.name());
             assertEquals("some_entries", json.schema().field(0).child(0).name());
             assertNull(IntegrationEquality.compare(json, r.schema(), r.readAll()));
 
             Field key = entries.child(0);
-            Field otherKey = entries.withChildren(List.of(key.withType(Types.BINARY), entries.child(1)));
+            Field otherKey = entries.withChildren(List.of(key.withType(ArrowTypes.BINARY), entries.child(1)));
             Field map = r.schema().field(0).withChildren(List.of(otherKey));
             assertEquals("schema: field 'map_other_names.some_entries.some_key': type: expected utf8, got binary",
                     IntegrationEquality.compareSchemas(json.schema(), schema(map)));
@@ -129,11 +129,11 @@ class IntegrationEqualityTest {
 
     @Test
     void namesBelowAMapValueAreCompared() {
-        Field inner = Field.nullable("s", new ArrowType.Struct(), Field.nullable("a", Types.INT32));
-        Field entries = Field.notNull("entries", new ArrowType.Struct(), Field.notNull("key", Types.UTF8), inner);
+        Field inner = Field.nullable("s", new ArrowType.Struct(), Field.nullable("a", ArrowTypes.INT32));
+        Field entries = Field.notNull("entries", new ArrowType.Struct(), Field.notNull("key", ArrowTypes.UTF8), inner);
         Field map = Field.nullable("m", new ArrowType.Map(false), entries);
         Field renamed = map.withChildren(List.of(entries.withChildren(List.of(entries.child(0),
-                inner.withChildren(List.of(Field.nullable("b", Types.INT32)))))));
+                inner.withChildren(List.of(Field.nullable("b", ArrowTypes.INT32)))))));
         assertEquals("schema: field 'm.entries.s.a': name: expected \"a\", got \"b\"",
                 IntegrationEquality.compareSchemas(schema(map), schema(renamed)));
     }

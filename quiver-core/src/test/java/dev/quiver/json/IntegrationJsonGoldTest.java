@@ -7,8 +7,8 @@ import dev.quiver.testing.TestData;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.TimeUnit;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTimeUnit;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,10 +149,10 @@ class IntegrationJsonGoldTest {
         JsonFile f = read("primitive");
         Schema s = f.schema();
         assertEquals(22, s.fields().size());
-        assertEquals(Field.nullable("bool_nullable", Types.BOOL), s.field(0));
-        assertEquals(Field.notNull("int8_nonnullable", Types.INT8), s.field(3));
-        assertEquals(Field.nullable("uint64_nullable", Types.UINT64), s.field(16));
-        assertEquals(Field.notNull("float64_nonnullable", Types.FLOAT64), s.field(21));
+        assertEquals(Field.nullable("bool_nullable", ArrowTypes.BOOL), s.field(0));
+        assertEquals(Field.notNull("int8_nonnullable", ArrowTypes.INT8), s.field(3));
+        assertEquals(Field.nullable("uint64_nullable", ArrowTypes.UINT64), s.field(16));
+        assertEquals(Field.notNull("float64_nonnullable", ArrowTypes.FLOAT64), s.field(21));
         assertEquals(List.of(17, 20), f.batches().stream().map(JsonBatch::length).toList());
 
         List<ArrayData> cols = f.batches().get(0).columns();
@@ -179,9 +179,9 @@ class IntegrationJsonGoldTest {
     @Test
     void datetimeAndDurationAre64BitStrings() {
         JsonFile f = read("datetime");
-        assertEquals(new ArrowType.Timestamp(TimeUnit.NANOSECOND, "US/Pacific"), f.schema().field(14).type());
-        assertEquals(new ArrowType.Time(TimeUnit.MICROSECOND, 64), f.schema().field(4).type());
-        assertEquals(Types.DATE32, f.schema().field(0).type());
+        assertEquals(new ArrowType.Timestamp(ArrowTimeUnit.NANOSECOND, "US/Pacific"), f.schema().field(14).type());
+        assertEquals(new ArrowType.Time(ArrowTimeUnit.MICROSECOND, 64), f.schema().field(4).type());
+        assertEquals(ArrowTypes.DATE32, f.schema().field(0).type());
         ArrayData ts = f.batches().get(0).columns().get(9); // f9: ["-9223372036854775808", "9223372036854775807", ...]
         assertEquals(Long.MIN_VALUE, ts.buffer(1).get(LE.LONG, 0));
         assertEquals(Long.MAX_VALUE, ts.buffer(1).get(LE.LONG, 8));
@@ -189,7 +189,7 @@ class IntegrationJsonGoldTest {
         assertEquals(-62135596800000L, date64.buffer(1).get(LE.LONG, 0));
 
         JsonFile d = read("duration");
-        assertEquals(Types.duration(TimeUnit.SECOND), d.schema().field(0).type());
+        assertEquals(ArrowTypes.duration(ArrowTimeUnit.SECOND), d.schema().field(0).type());
         assertEquals(-2235753356938413742L, d.batches().get(0).columns().get(0).buffer(1).get(LE.LONG, 16));
     }
 
@@ -197,7 +197,7 @@ class IntegrationJsonGoldTest {
     void decimalsAreUnscaledIntegersInTwosComplement() {
         JsonFile f = read("decimal256");
         Field f32 = f.schema().field(32);
-        assertEquals(Field.nullable("f32", Types.decimal256(69, 5)), f32);
+        assertEquals(Field.nullable("f32", ArrowTypes.decimal256(69, 5)), f32);
         ArrayData col = f.batches().get(0).columns().get(32);
         assertEquals(new BigInteger("385605428860708006456840104065525734402421805100928253885700733484515"),
                 decimal(col.buffer(1), 0, 32));
@@ -205,11 +205,11 @@ class IntegrationJsonGoldTest {
                 decimal(col.buffer(1), 1, 32));
 
         JsonFile f64 = read("decimal64");
-        assertEquals(Types.decimal64(18, 2), f64.schema().field(15).type());
+        assertEquals(ArrowTypes.decimal64(18, 2), f64.schema().field(15).type());
         assertEquals(-810497332870243892L, f64.batches().get(0).columns().get(15).buffer(1).get(LE.LONG, 0));
 
         JsonFile f128 = read("decimal"); // f0: decimal(3, 2) with bitWidth 128, DATA ["159", "242", ...]
-        assertEquals(Types.decimal128(3, 2), f128.schema().field(0).type());
+        assertEquals(ArrowTypes.decimal128(3, 2), f128.schema().field(0).type());
         assertEquals(BigInteger.valueOf(159), decimal(f128.batches().get(0).columns().get(0).buffer(1), 0, 16));
         assertEquals(BigInteger.valueOf(-992), decimal(f128.batches().get(0).columns().get(0).buffer(1), 3, 16));
     }
@@ -225,7 +225,7 @@ class IntegrationJsonGoldTest {
     void intervals() {
         ArrayData dayTime = read("interval").batches().get(0).columns().get(1);
         // {"days": -1728924, "milliseconds": 47040773}
-        assertEquals(Types.DAY_TIME_INTERVAL, dayTime.type());
+        assertEquals(ArrowTypes.DAY_TIME_INTERVAL, dayTime.type());
         assertEquals(-1728924, dayTime.buffer(1).get(LE.INT, 0));
         assertEquals(47040773, dayTime.buffer(1).get(LE.INT, 4));
         ArrayData mdn = read("interval_mdn").batches().get(0).columns().get(0);
@@ -245,7 +245,7 @@ class IntegrationJsonGoldTest {
         assertEquals(12, utf8.buffer(1).get(LE.INT, 12));
         assertEquals("r\u00b0rir\u77e2\u77e2", new String(bytes(utf8.buffer(2), 0, 12), StandardCharsets.UTF_8));
         ArrayData fsb = cols.get(4);
-        assertEquals(Types.fixedSizeBinary(19), fsb.type());
+        assertEquals(ArrowTypes.fixedSizeBinary(19), fsb.type());
         assertEquals((byte) 0x86, fsb.buffer(1).get(LE.BYTE, 0));
     }
 
@@ -253,14 +253,14 @@ class IntegrationJsonGoldTest {
     void dictionariesAreSharedByTheColumns() {
         JsonFile f = read("dictionary");
         Field dict0 = f.schema().field(0);
-        assertEquals(Types.UTF8, dict0.type());
+        assertEquals(ArrowTypes.UTF8, dict0.type());
         assertEquals(0L, dict0.dictionary().id());
-        assertEquals(Types.INT8, dict0.dictionary().indexType());
+        assertEquals(ArrowTypes.INT8, dict0.dictionary().indexType());
         assertEquals(List.of(0L, 1L, 2L), List.copyOf(f.dictionaries().keySet()));
         ArrayData values = f.dictionaries().get(0L);
         assertEquals(10, values.length());
         ArrayData col = f.batches().get(0).columns().get(0); // DATA [2, 6, 1, 4, 4, 1, 3]
-        assertEquals(Types.INT8, col.type());
+        assertEquals(ArrowTypes.INT8, col.type());
         assertSame(values, col.dictionary());
         assertEquals(6, col.buffer(1).get(LE.BYTE, 1));
         // value 1 of the dictionary: "pb1gng\u00b5"
@@ -285,7 +285,7 @@ class IntegrationJsonGoldTest {
     @Test
     void nullColumnsHaveNoBuffers() {
         ArrayData n = read("null").batches().get(0).columns().get(0);
-        assertEquals(Types.NULL, n.type());
+        assertEquals(ArrowTypes.NULL, n.type());
         assertEquals(10, n.length());
         assertEquals(10, n.nullCount());
         assertEquals(0, n.bufferCount());
@@ -299,7 +299,7 @@ class IntegrationJsonGoldTest {
                 "\"VALIDITY\": [1, 1, 0, 1], \"DATA\": [1.5, 65504, 0.1, -0.0]");
         JsonFile f = IntegrationJson.parse(json, "half.json");
         ArrayData h = f.batches().get(0).columns().get(0);
-        assertEquals(Types.FLOAT16, h.type());
+        assertEquals(ArrowTypes.FLOAT16, h.type());
         assertEquals((short) 0x3E00, h.buffer(1).get(LE.SHORT, 0));
         assertEquals((short) 0x7BFF, h.buffer(1).get(LE.SHORT, 2));
         assertEquals((short) 0x2E66, h.buffer(1).get(LE.SHORT, 4));

@@ -10,8 +10,8 @@ import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Field;
 import dev.quiver.type.MetadataVersion;
 import dev.quiver.type.Schema;
-import dev.quiver.type.TimeUnit;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTimeUnit;
+import dev.quiver.type.ArrowTypes;
 import dev.quiver.type.UnionMode;
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +52,13 @@ class GoldFilesMetadataTest {
     @Test
     void primitive() {
         Schema s = schemaOf("primitive");
-        assertEquals(Field.nullable("bool_nullable", Types.BOOL), s.field(s.indexOf("bool_nullable")));
-        assertEquals(Field.notNull("bool_nonnullable", Types.BOOL), s.field(s.indexOf("bool_nonnullable")));
-        assertEquals(Types.INT8, s.field(s.indexOf("int8_nullable")).type());
-        assertEquals(Types.UINT64, s.field(s.indexOf("uint64_nonnullable")).type());
+        assertEquals(Field.nullable("bool_nullable", ArrowTypes.BOOL), s.field(s.indexOf("bool_nullable")));
+        assertEquals(Field.notNull("bool_nonnullable", ArrowTypes.BOOL), s.field(s.indexOf("bool_nonnullable")));
+        assertEquals(ArrowTypes.INT8, s.field(s.indexOf("int8_nullable")).type());
+        assertEquals(ArrowTypes.UINT64, s.field(s.indexOf("uint64_nonnullable")).type());
         assertFalse(s.field(s.indexOf("uint64_nonnullable")).nullable());
-        assertEquals(Types.FLOAT32, s.field(s.indexOf("float32_nullable")).type());
-        assertEquals(Types.FLOAT64, s.field(s.indexOf("float64_nonnullable")).type());
+        assertEquals(ArrowTypes.FLOAT32, s.field(s.indexOf("float32_nullable")).type());
+        assertEquals(ArrowTypes.FLOAT64, s.field(s.indexOf("float64_nonnullable")).type());
         assertEquals(22, s.fields().size());
         Footer f = footer("primitive");
         assertFalse(f.recordBatches().isEmpty());
@@ -70,20 +70,20 @@ class GoldFilesMetadataTest {
     @Test
     void datetime() {
         Schema s = schemaOf("datetime");
-        assertEquals(Types.DATE32, s.field(0).type());
-        assertEquals(Types.DATE64, s.field(1).type());
-        assertEquals(Types.time32(TimeUnit.SECOND), s.field(2).type());
-        assertEquals(Types.time64(TimeUnit.NANOSECOND), s.field(5).type());
-        assertEquals(Types.timestamp(TimeUnit.SECOND), s.field(6).type());
-        assertEquals(Types.timestamp(TimeUnit.SECOND, "UTC"), s.field(11).type());
-        assertEquals(Types.timestamp(TimeUnit.NANOSECOND, "US/Pacific"), s.field(14).type());
+        assertEquals(ArrowTypes.DATE32, s.field(0).type());
+        assertEquals(ArrowTypes.DATE64, s.field(1).type());
+        assertEquals(ArrowTypes.time32(ArrowTimeUnit.SECOND), s.field(2).type());
+        assertEquals(ArrowTypes.time64(ArrowTimeUnit.NANOSECOND), s.field(5).type());
+        assertEquals(ArrowTypes.timestamp(ArrowTimeUnit.SECOND), s.field(6).type());
+        assertEquals(ArrowTypes.timestamp(ArrowTimeUnit.SECOND, "UTC"), s.field(11).type());
+        assertEquals(ArrowTypes.timestamp(ArrowTimeUnit.NANOSECOND, "US/Pacific"), s.field(14).type());
     }
 
     @Test
     void decimals() {
         Schema s = schemaOf("decimal");
-        assertEquals(Types.decimal128(3, 2), s.field(0).type());
-        assertEquals(Types.decimal128(38, 2), s.field(35).type());
+        assertEquals(ArrowTypes.decimal128(3, 2), s.field(0).type());
+        assertEquals(ArrowTypes.decimal128(38, 2), s.field(35).type());
         assertEquals(256, ((ArrowType.Decimal) schemaOf("decimal256").field(0).type()).bitWidth());
         assertEquals(32, ((ArrowType.Decimal) schemaOf("decimal32").field(0).type()).bitWidth());
         assertEquals(64, ((ArrowType.Decimal) schemaOf("decimal64").field(0).type()).bitWidth());
@@ -92,21 +92,21 @@ class GoldFilesMetadataTest {
     @Test
     void nested() {
         Schema s = schemaOf("nested");
-        assertEquals(Field.nullable("list_nullable", Types.LIST, Field.nullable("item", Types.INT32)), s.field(0));
+        assertEquals(Field.nullable("list_nullable", ArrowTypes.LIST, Field.nullable("item", ArrowTypes.INT32)), s.field(0));
         assertEquals(Field.nullable("fixedsizelist_nullable", new ArrowType.FixedSizeList(4),
-                Field.nullable("item", Types.INT32)), s.field(1));
-        assertEquals(Field.nullable("struct_nullable", Types.STRUCT, Field.nullable("f1", Types.INT32),
-                Field.nullable("f2", Types.UTF8)), s.field(2));
+                Field.nullable("item", ArrowTypes.INT32)), s.field(1));
+        assertEquals(Field.nullable("struct_nullable", ArrowTypes.STRUCT, Field.nullable("f1", ArrowTypes.INT32),
+                Field.nullable("f2", ArrowTypes.UTF8)), s.field(2));
     }
 
     @Test
     void dictionary() {
         Schema s = schemaOf("dictionary");
-        assertEquals(Field.nullable("dict0", Types.UTF8).withDictionary(new DictionaryEncoding(0, Types.INT8, false)),
+        assertEquals(Field.nullable("dict0", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(0, ArrowTypes.INT8, false)),
                 s.field(0));
-        assertEquals(new DictionaryEncoding(1, Types.INT32, false), s.field(1).dictionary());
-        assertEquals(Types.INT64, s.field(2).type());
-        assertEquals(new DictionaryEncoding(2, Types.INT16, false), s.field(2).dictionary());
+        assertEquals(new DictionaryEncoding(1, ArrowTypes.INT32, false), s.field(1).dictionary());
+        assertEquals(ArrowTypes.INT64, s.field(2).type());
+        assertEquals(new DictionaryEncoding(2, ArrowTypes.INT16, false), s.field(2).dictionary());
         Footer f = footer("dictionary");
         assertEquals(3, f.dictionaries().size());
     }
@@ -127,21 +127,21 @@ class GoldFilesMetadataTest {
         Schema s = schemaOf("union");
         assertEquals(new ArrowType.Union(UnionMode.SPARSE, new int[] {5, 7}), s.field(0).type());
         assertEquals(new ArrowType.Union(UnionMode.DENSE, new int[] {42, 43, 44}), s.field(3).type());
-        assertEquals(Types.NULL, s.field(3).child(2).type());
+        assertEquals(ArrowTypes.NULL, s.field(3).child(2).type());
         assertFalse(s.field(3).nullable());
     }
 
     @Test
     void otherTypes() {
         assertInstanceOf(ArrowType.Map.class, schemaOf("map").field(0).type());
-        assertEquals(Types.DAY_TIME_INTERVAL, schemaOf("interval").field(1).type());
-        assertEquals(Types.MONTH_DAY_NANO_INTERVAL, schemaOf("interval_mdn").field(0).type());
+        assertEquals(ArrowTypes.DAY_TIME_INTERVAL, schemaOf("interval").field(1).type());
+        assertEquals(ArrowTypes.MONTH_DAY_NANO_INTERVAL, schemaOf("interval_mdn").field(0).type());
         assertInstanceOf(ArrowType.Duration.class, schemaOf("duration").field(0).type());
-        assertEquals(Types.LARGE_BINARY, schemaOf("large_binary").field(0).type());
+        assertEquals(ArrowTypes.LARGE_BINARY, schemaOf("large_binary").field(0).type());
         assertInstanceOf(ArrowType.ListView.class, schemaOf("list_view").field(0).type());
-        assertEquals(Types.BINARY_VIEW, schemaOf("binary_view").field(0).type());
+        assertEquals(ArrowTypes.BINARY_VIEW, schemaOf("binary_view").field(0).type());
         assertInstanceOf(ArrowType.RunEndEncoded.class, schemaOf("run_end_encoded").field(0).type());
-        assertEquals(Types.NULL, schemaOf("null").field(0).type());
+        assertEquals(ArrowTypes.NULL, schemaOf("null").field(0).type());
     }
 
     @Test

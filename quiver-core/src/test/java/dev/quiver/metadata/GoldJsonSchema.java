@@ -7,7 +7,7 @@ import dev.quiver.type.Field;
 import dev.quiver.type.FloatPrecision;
 import dev.quiver.type.IntervalUnit;
 import dev.quiver.type.Schema;
-import dev.quiver.type.TimeUnit;
+import dev.quiver.type.ArrowTimeUnit;
 import dev.quiver.type.UnionMode;
 
 import java.io.IOException;
@@ -69,8 +69,8 @@ final class GoldJsonSchema {
             case "decimal" -> new ArrowType.Decimal((int) num(t.get("precision")), (int) num(t.get("scale")),
                     t.containsKey("bitWidth") ? (int) num(t.get("bitWidth")) : 128);
             case "date" -> new ArrowType.Date(DateUnit.valueOf((String) t.get("unit")));
-            case "time" -> new ArrowType.Time(TimeUnit.valueOf((String) t.get("unit")), (int) num(t.get("bitWidth")));
-            case "timestamp" -> new ArrowType.Timestamp(TimeUnit.valueOf((String) t.get("unit")),
+            case "time" -> new ArrowType.Time(ArrowTimeUnit.valueOf((String) t.get("unit")), (int) num(t.get("bitWidth")));
+            case "timestamp" -> new ArrowType.Timestamp(ArrowTimeUnit.valueOf((String) t.get("unit")),
                     (String) t.get("timezone"));
             case "interval" -> new ArrowType.Interval(IntervalUnit.valueOf((String) t.get("unit")));
             case "list" -> new ArrowType.List();
@@ -84,7 +84,7 @@ final class GoldJsonSchema {
             case "fixedsizebinary" -> new ArrowType.FixedSizeBinary((int) num(t.get("byteWidth")));
             case "fixedsizelist" -> new ArrowType.FixedSizeList((int) num(t.get("listSize")));
             case "map" -> new ArrowType.Map(Boolean.TRUE.equals(t.get("keysSorted")));
-            case "duration" -> new ArrowType.Duration(TimeUnit.valueOf((String) t.get("unit")));
+            case "duration" -> new ArrowType.Duration(ArrowTimeUnit.valueOf((String) t.get("unit")));
             case "largebinary" -> new ArrowType.LargeBinary();
             case "largeutf8" -> new ArrowType.LargeUtf8();
             case "largelist" -> new ArrowType.LargeList();

@@ -10,7 +10,7 @@ import dev.quiver.testing.TestData;
 import dev.quiver.type.Field;
 import dev.quiver.type.MetadataVersion;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -381,8 +381,8 @@ class MetadataHostileInputTest {
 
     @Test
     void fieldsNestedBeyondTheLimit() {
-        Field f = Field.nullable("leaf", Types.INT32);
-        for (int i = 0; i < 999; i++) f = Field.nullable("n", Types.STRUCT, f);
+        Field f = Field.nullable("leaf", ArrowTypes.INT32);
+        for (int i = 0; i < 999; i++) f = Field.nullable("n", ArrowTypes.STRUCT, f);
         byte[] msg = MessageCodec.encode(new Message(MetadataVersion.V5, new SchemaHeader(Schema.of(f)), 0, null));
         LimitExceededException e = assertFails(LimitExceededException.class, msg, "nested more than 64");
         assertEquals(65, e.fieldPath().split("\\.").length);
@@ -390,13 +390,13 @@ class MetadataHostileInputTest {
 
     @Test
     void depthLimitIsExact() {
-        Field f64 = Field.nullable("leaf", Types.INT32);
-        for (int i = 1; i < 64; i++) f64 = Field.nullable("n", Types.STRUCT, f64);
+        Field f64 = Field.nullable("leaf", ArrowTypes.INT32);
+        for (int i = 1; i < 64; i++) f64 = Field.nullable("n", ArrowTypes.STRUCT, f64);
         Schema ok = Schema.of(f64);
         byte[] msg = MessageCodec.encode(new Message(MetadataVersion.V5, new SchemaHeader(ok), 0, null));
         assertEquals(ok, ((SchemaHeader) decode(msg).header()).schema());
         byte[] deeper = MessageCodec.encode(new Message(MetadataVersion.V5,
-                new SchemaHeader(Schema.of(Field.nullable("top", Types.STRUCT, f64))), 0, null));
+                new SchemaHeader(Schema.of(Field.nullable("top", ArrowTypes.STRUCT, f64))), 0, null));
         assertFails(LimitExceededException.class, deeper, "nested");
         MessageCodec.decode(MemorySegment.ofArray(deeper), "x", 0, 65);
     }
@@ -436,7 +436,7 @@ class MetadataHostileInputTest {
 
     @Test
     void negativeBlockInFooter() {
-        Footer footer = new Footer(MetadataVersion.V5, Schema.of(Field.nullable("a", Types.INT8)),
+        Footer footer = new Footer(MetadataVersion.V5, Schema.of(Field.nullable("a", ArrowTypes.INT8)),
                 List.of(new Block(8, 16, 0)), List.of(new Block(8, 16, 0), new Block(-5, 16, 0)), Map.of());
         byte[] b = FooterCodec.encode(footer);
         InvalidDataException e = assertThrows(InvalidDataException.class,

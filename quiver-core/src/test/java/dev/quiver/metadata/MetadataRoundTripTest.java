@@ -13,8 +13,8 @@ import dev.quiver.type.Field;
 import dev.quiver.type.IntervalUnit;
 import dev.quiver.type.MetadataVersion;
 import dev.quiver.type.Schema;
-import dev.quiver.type.TimeUnit;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTimeUnit;
+import dev.quiver.type.ArrowTypes;
 import dev.quiver.type.UnionMode;
 import org.junit.jupiter.api.Test;
 
@@ -39,59 +39,59 @@ class MetadataRoundTripTest {
         md.put("a", "");
         md.put("ключ", "значение ✓");
         List<Field> fs = new ArrayList<>();
-        fs.add(Field.nullable("null", Types.NULL));
+        fs.add(Field.nullable("null", ArrowTypes.NULL));
         for (int bw : new int[] {8, 16, 32, 64}) {
             fs.add(Field.nullable("i" + bw, new ArrowType.Int(bw, true)));
             fs.add(Field.notNull("u" + bw, new ArrowType.Int(bw, false)));
         }
-        fs.add(Field.nullable("f16", Types.FLOAT16));
-        fs.add(Field.nullable("f32", Types.FLOAT32));
-        fs.add(Field.nullable("f64", Types.FLOAT64));
-        fs.add(Field.nullable("bin", Types.BINARY));
-        fs.add(Field.nullable("utf8", Types.UTF8));
-        fs.add(Field.nullable("bool", Types.BOOL));
-        fs.add(Field.nullable("d32", Types.decimal32(9, 2)));
-        fs.add(Field.nullable("d64", Types.decimal64(18, -3)));
-        fs.add(Field.nullable("d128", Types.decimal128(38, 10)));
-        fs.add(Field.nullable("d256", Types.decimal256(76, 0)));
-        fs.add(Field.nullable("date_day", Types.DATE32));
-        fs.add(Field.nullable("date_ms", Types.DATE64));
-        for (TimeUnit u : TimeUnit.values()) {
+        fs.add(Field.nullable("f16", ArrowTypes.FLOAT16));
+        fs.add(Field.nullable("f32", ArrowTypes.FLOAT32));
+        fs.add(Field.nullable("f64", ArrowTypes.FLOAT64));
+        fs.add(Field.nullable("bin", ArrowTypes.BINARY));
+        fs.add(Field.nullable("utf8", ArrowTypes.UTF8));
+        fs.add(Field.nullable("bool", ArrowTypes.BOOL));
+        fs.add(Field.nullable("d32", ArrowTypes.decimal32(9, 2)));
+        fs.add(Field.nullable("d64", ArrowTypes.decimal64(18, -3)));
+        fs.add(Field.nullable("d128", ArrowTypes.decimal128(38, 10)));
+        fs.add(Field.nullable("d256", ArrowTypes.decimal256(76, 0)));
+        fs.add(Field.nullable("date_day", ArrowTypes.DATE32));
+        fs.add(Field.nullable("date_ms", ArrowTypes.DATE64));
+        for (ArrowTimeUnit u : ArrowTimeUnit.values()) {
             fs.add(Field.nullable("time_" + u, new ArrowType.Time(u)));
-            fs.add(Field.nullable("ts_" + u, Types.timestamp(u)));
-            fs.add(Field.nullable("tsz_" + u, Types.timestamp(u, "Europe/Paris")));
-            fs.add(Field.nullable("dur_" + u, Types.duration(u)));
+            fs.add(Field.nullable("ts_" + u, ArrowTypes.timestamp(u)));
+            fs.add(Field.nullable("tsz_" + u, ArrowTypes.timestamp(u, "Europe/Paris")));
+            fs.add(Field.nullable("dur_" + u, ArrowTypes.duration(u)));
         }
-        fs.add(Field.nullable("ts_empty_tz", Types.timestamp(TimeUnit.SECOND, "")));
+        fs.add(Field.nullable("ts_empty_tz", ArrowTypes.timestamp(ArrowTimeUnit.SECOND, "")));
         for (IntervalUnit u : IntervalUnit.values()) fs.add(Field.nullable("iv_" + u, new ArrowType.Interval(u)));
-        fs.add(Field.nullable("list", Types.LIST, Field.nullable("item", Types.INT32)));
-        fs.add(Field.nullable("struct", Types.STRUCT, Field.nullable("a", Types.INT32),
-                Field.notNull("b", Types.UTF8).withMetadata(Map.of("k", "v"))));
+        fs.add(Field.nullable("list", ArrowTypes.LIST, Field.nullable("item", ArrowTypes.INT32)));
+        fs.add(Field.nullable("struct", ArrowTypes.STRUCT, Field.nullable("a", ArrowTypes.INT32),
+                Field.notNull("b", ArrowTypes.UTF8).withMetadata(Map.of("k", "v"))));
         fs.add(Field.nullable("sparse", new ArrowType.Union(UnionMode.SPARSE, new int[] {5, 7}),
-                Field.nullable("a", Types.INT32), Field.nullable("b", Types.UTF8)));
+                Field.nullable("a", ArrowTypes.INT32), Field.nullable("b", ArrowTypes.UTF8)));
         fs.add(Field.nullable("dense", new ArrowType.Union(UnionMode.DENSE, null),
-                Field.nullable("a", Types.INT32)));
+                Field.nullable("a", ArrowTypes.INT32)));
         fs.add(Field.nullable("empty_union", new ArrowType.Union(UnionMode.DENSE, new int[0])));
-        fs.add(Field.nullable("fsb", Types.fixedSizeBinary(3)));
-        fs.add(Field.nullable("fsb0", Types.fixedSizeBinary(0)));
-        fs.add(Field.nullable("fsl", new ArrowType.FixedSizeList(4), Field.nullable("item", Types.FLOAT64)));
-        fs.add(Field.nullable("map", new ArrowType.Map(true), Field.notNull("entries", Types.STRUCT,
-                Field.notNull("key", Types.UTF8), Field.nullable("value", Types.INT64))));
-        fs.add(Field.nullable("lbin", Types.LARGE_BINARY));
-        fs.add(Field.nullable("lutf8", Types.LARGE_UTF8));
-        fs.add(Field.nullable("llist", Types.LARGE_LIST, Field.nullable("item", Types.INT8)));
-        fs.add(Field.nullable("ree", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", Types.INT32),
-                Field.nullable("values", Types.UTF8)));
-        fs.add(Field.nullable("binview", Types.BINARY_VIEW));
-        fs.add(Field.nullable("utf8view", Types.UTF8_VIEW));
-        fs.add(Field.nullable("listview", new ArrowType.ListView(), Field.nullable("item", Types.INT16)));
-        fs.add(Field.nullable("llistview", new ArrowType.LargeListView(), Field.nullable("item", Types.INT16)));
-        fs.add(Field.nullable("dict", Types.UTF8).withDictionary(new DictionaryEncoding(0, Types.INT8, false)));
-        fs.add(Field.nullable("dict_ordered", Types.INT64)
-                .withDictionary(new DictionaryEncoding(Long.MAX_VALUE, Types.UINT32, true)));
-        fs.add(Field.nullable("nested_dict", Types.LIST,
-                Field.nullable("item", Types.UTF8).withDictionary(DictionaryEncoding.of(7))));
-        fs.add(Field.nullable("", Types.INT32).withMetadata(md));
+        fs.add(Field.nullable("fsb", ArrowTypes.fixedSizeBinary(3)));
+        fs.add(Field.nullable("fsb0", ArrowTypes.fixedSizeBinary(0)));
+        fs.add(Field.nullable("fsl", new ArrowType.FixedSizeList(4), Field.nullable("item", ArrowTypes.FLOAT64)));
+        fs.add(Field.nullable("map", new ArrowType.Map(true), Field.notNull("entries", ArrowTypes.STRUCT,
+                Field.notNull("key", ArrowTypes.UTF8), Field.nullable("value", ArrowTypes.INT64))));
+        fs.add(Field.nullable("lbin", ArrowTypes.LARGE_BINARY));
+        fs.add(Field.nullable("lutf8", ArrowTypes.LARGE_UTF8));
+        fs.add(Field.nullable("llist", ArrowTypes.LARGE_LIST, Field.nullable("item", ArrowTypes.INT8)));
+        fs.add(Field.nullable("ree", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", ArrowTypes.INT32),
+                Field.nullable("values", ArrowTypes.UTF8)));
+        fs.add(Field.nullable("binview", ArrowTypes.BINARY_VIEW));
+        fs.add(Field.nullable("utf8view", ArrowTypes.UTF8_VIEW));
+        fs.add(Field.nullable("listview", new ArrowType.ListView(), Field.nullable("item", ArrowTypes.INT16)));
+        fs.add(Field.nullable("llistview", new ArrowType.LargeListView(), Field.nullable("item", ArrowTypes.INT16)));
+        fs.add(Field.nullable("dict", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(0, ArrowTypes.INT8, false)));
+        fs.add(Field.nullable("dict_ordered", ArrowTypes.INT64)
+                .withDictionary(new DictionaryEncoding(Long.MAX_VALUE, ArrowTypes.UINT32, true)));
+        fs.add(Field.nullable("nested_dict", ArrowTypes.LIST,
+                Field.nullable("item", ArrowTypes.UTF8).withDictionary(DictionaryEncoding.of(7))));
+        fs.add(Field.nullable("", ArrowTypes.INT32).withMetadata(md));
         return new Schema(fs, md, Endianness.LITTLE);
     }
 
@@ -127,7 +127,7 @@ class MetadataRoundTripTest {
 
     @Test
     void schemaBigEndianAndStandalone() {
-        Schema s = Schema.of(Field.nullable("x", Types.INT32)).withEndianness(Endianness.BIG);
+        Schema s = Schema.of(Field.nullable("x", ArrowTypes.INT32)).withEndianness(Endianness.BIG);
         roundTrip(new Message(MetadataVersion.V4, new SchemaHeader(s), 0, null));
         byte[] b = SchemaCodec.encode(everyType());
         assertEquals(everyType(), SchemaCodec.decode(MemorySegment.ofArray(b), "schema", 0));
@@ -221,9 +221,9 @@ class MetadataRoundTripTest {
         Schema s = ((SchemaHeader) m.header()).schema();
         assertEquals(Endianness.LITTLE, s.endianness());
         assertEquals(List.of(new ArrowType.Decimal(10, 0, 128), new ArrowType.Date(DateUnit.MILLISECOND),
-                        new ArrowType.Time(TimeUnit.MILLISECOND, 32), new ArrowType.Timestamp(TimeUnit.SECOND, null),
-                        new ArrowType.Duration(TimeUnit.MILLISECOND), new ArrowType.Interval(IntervalUnit.YEAR_MONTH),
-                        Types.FLOAT16, new ArrowType.Union(UnionMode.SPARSE, null)),
+                        new ArrowType.Time(ArrowTimeUnit.MILLISECOND, 32), new ArrowType.Timestamp(ArrowTimeUnit.SECOND, null),
+                        new ArrowType.Duration(ArrowTimeUnit.MILLISECOND), new ArrowType.Interval(IntervalUnit.YEAR_MONTH),
+                        ArrowTypes.FLOAT16, new ArrowType.Union(UnionMode.SPARSE, null)),
                 s.fields().stream().map(Field::type).toList());
         for (Field f : s.fields()) {
             assertEquals("", f.name());
@@ -273,6 +273,6 @@ class MetadataRoundTripTest {
         b.startTable(4);
         b.addOffset(1, fv);
         Schema s = SchemaCodec.decode(MemorySegment.ofArray(b.finish(b.endTable())), "d", 0);
-        assertEquals(new DictionaryEncoding(42, Types.INT32, false), s.field(0).dictionary());
+        assertEquals(new DictionaryEncoding(42, ArrowTypes.INT32, false), s.field(0).dictionary());
     }
 }

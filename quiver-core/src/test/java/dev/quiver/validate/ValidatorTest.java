@@ -3,13 +3,13 @@ package dev.quiver.validate;
 import dev.quiver.InvalidDataException;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayData;
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.memory.LE;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Field;
-import dev.quiver.type.TimeUnit;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTimeUnit;
+import dev.quiver.type.ArrowTypes;
 import dev.quiver.type.UnionMode;
 import org.junit.jupiter.api.Test;
 
@@ -62,69 +62,69 @@ class ValidatorTest {
 
     @Test
     void valuesBufferTooShort() {
-        fails(data(Types.INT32, 3, 0, 0, NONE, ints(1, 2)), ValidationLevel.BASIC, "x",
+        fails(data(ArrowTypes.INT32, 3, 0, 0, NONE, ints(1, 2)), ValidationLevel.BASIC, "x",
                 "values buffer too short", "8 bytes, needs 12");
     }
 
     @Test
     void valuesBufferTooShortForOffset() {
-        fails(data(Types.INT64, 2, 1, 0, NONE, longs(1, 2)), ValidationLevel.BASIC, "x",
+        fails(data(ArrowTypes.INT64, 2, 1, 0, NONE, longs(1, 2)), ValidationLevel.BASIC, "x",
                 "values buffer too short", "needs 24", "offset 1");
     }
 
     @Test
     void validityBitmapTooShort() {
-        fails(data(Types.INT8, 9, 0, 1, bytes(0xff), bytes(1, 2, 3, 4, 5, 6, 7, 8, 9)), ValidationLevel.BASIC, "b",
+        fails(data(ArrowTypes.INT8, 9, 0, 1, bytes(0xff), bytes(1, 2, 3, 4, 5, 6, 7, 8, 9)), ValidationLevel.BASIC, "b",
                 "validity bitmap too short", "1 bytes, needs 2");
     }
 
     @Test
     void boolValuesTooShort() {
-        fails(data(Types.BOOL, 9, 0, 0, NONE, bytes(0xff)), ValidationLevel.BASIC, "flag", "values buffer too short");
+        fails(data(ArrowTypes.BOOL, 9, 0, 0, NONE, bytes(0xff)), ValidationLevel.BASIC, "flag", "values buffer too short");
     }
 
     @Test
     void nullsWithoutBitmap() {
-        fails(data(Types.INT32, 2, 0, 1, NONE, ints(1, 2)), ValidationLevel.BASIC, "x",
+        fails(data(ArrowTypes.INT32, 2, 0, 1, NONE, ints(1, 2)), ValidationLevel.BASIC, "x",
                 "null count is 1 but there is no validity bitmap");
     }
 
     @Test
     void wrongBufferCount() {
-        fails(data(Types.UTF8, 1, 0, 0, NONE, ints(0, 1)), ValidationLevel.BASIC, "s", "needs 3 buffers, found 2");
+        fails(data(ArrowTypes.UTF8, 1, 0, 0, NONE, ints(0, 1)), ValidationLevel.BASIC, "s", "needs 3 buffers, found 2");
     }
 
     @Test
     void offsetsBufferTooShort() {
-        fails(data(Types.UTF8, 3, 0, 0, NONE, ints(0, 1, 2), bytes('a', 'b', 'c')), ValidationLevel.BASIC, "s",
+        fails(data(ArrowTypes.UTF8, 3, 0, 0, NONE, ints(0, 1, 2), bytes('a', 'b', 'c')), ValidationLevel.BASIC, "s",
                 "offsets buffer too short", "needs 16 for 4 offsets");
     }
 
     @Test
     void lastOffsetBeyondData() {
-        fails(data(Types.UTF8, 2, 0, 0, NONE, ints(0, 1, 9), bytes('a', 'b')), ValidationLevel.BASIC, "s",
+        fails(data(ArrowTypes.UTF8, 2, 0, 0, NONE, ints(0, 1, 9), bytes('a', 'b')), ValidationLevel.BASIC, "s",
                 "last offset 9 is beyond the data buffer size (2)");
     }
 
     @Test
     void negativeFirstOffset() {
-        fails(data(Types.LARGE_BINARY, 1, 0, 0, NONE, longs(-4, 1), bytes('a')), ValidationLevel.BASIC, "s",
+        fails(data(ArrowTypes.LARGE_BINARY, 1, 0, 0, NONE, longs(-4, 1), bytes('a')), ValidationLevel.BASIC, "s",
                 "first offset -4 is negative");
     }
 
     @Test
     void listOffsetBeyondChild() {
-        ArrayData child = Arrays.int32(1, 2).data();
-        ArrayData list = new ArrayData(Types.LIST, 1, 0, 0, new MemorySegment[] {NONE, ints(0, 3)},
+        ArrayData child = Arrow.int32(1, 2).data();
+        ArrayData list = new ArrayData(ArrowTypes.LIST, 1, 0, 0, new MemorySegment[] {NONE, ints(0, 3)},
                 new ArrayData[] {child}, null);
         fails(list, ValidationLevel.BASIC, "l", "last offset 3 is beyond the child length (2)");
     }
 
     @Test
     void structChildTooShort() {
-        ArrayData child = Arrays.int32(1).data();
-        ArrayData s = new ArrayData(Types.STRUCT, 2, 0, 0, new MemorySegment[] {NONE}, new ArrayData[] {child}, null);
-        Field f = Field.nullable("s", Types.STRUCT, Field.nullable("a", Types.INT32));
+        ArrayData child = Arrow.int32(1).data();
+        ArrayData s = new ArrayData(ArrowTypes.STRUCT, 2, 0, 0, new MemorySegment[] {NONE}, new ArrayData[] {child}, null);
+        Field f = Field.nullable("s", ArrowTypes.STRUCT, Field.nullable("a", ArrowTypes.INT32));
         InvalidDataException e = assertThrows(InvalidDataException.class,
                 () -> Validator.validate(f, s, ValidationLevel.BASIC));
         assertEquals("s.a", e.fieldPath());
@@ -133,7 +133,7 @@ class ValidatorTest {
 
     @Test
     void fixedSizeListChildTooShort() {
-        ArrayData child = Arrays.int32(1, 2, 3).data();
+        ArrayData child = Arrow.int32(1, 2, 3).data();
         ArrayData l = new ArrayData(new ArrowType.FixedSizeList(2), 2, 0, 0, new MemorySegment[] {NONE},
                 new ArrayData[] {child}, null);
         fails(l, ValidationLevel.BASIC, "fl", "fixed-size list child too short: 3 values, needs 4");
@@ -141,8 +141,8 @@ class ValidatorTest {
 
     @Test
     void nestedErrorNamesChildPath() {
-        ArrayData bad = data(Types.UTF8, 1, 0, 0, NONE, ints(0, 5), bytes('a'));
-        ArrayData s = new ArrayData(Types.STRUCT, 1, 0, 0, new MemorySegment[] {NONE}, new ArrayData[] {bad}, null);
+        ArrayData bad = data(ArrowTypes.UTF8, 1, 0, 0, NONE, ints(0, 5), bytes('a'));
+        ArrayData s = new ArrayData(ArrowTypes.STRUCT, 1, 0, 0, new MemorySegment[] {NONE}, new ArrayData[] {bad}, null);
         InvalidDataException e = assertThrows(InvalidDataException.class,
                 () -> Validator.validate(s, ValidationLevel.BASIC, "s"));
         assertEquals("s.#0", e.fieldPath());
@@ -156,21 +156,21 @@ class ValidatorTest {
                 NONE, bytes(1));
         fails(d, ValidationLevel.BASIC, "f", "values size overflows");
         ArrayData l = new ArrayData(new ArrowType.FixedSizeList(Integer.MAX_VALUE), Integer.MAX_VALUE,
-                Integer.MAX_VALUE, 0, new MemorySegment[] {NONE}, new ArrayData[] {Arrays.int8(1).data()}, null);
+                Integer.MAX_VALUE, 0, new MemorySegment[] {NONE}, new ArrayData[] {Arrow.int8(1).data()}, null);
         fails(l, ValidationLevel.BASIC, "l", "fixed-size list child too short");
     }
 
     @Test
     void typeMismatchWithField() {
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Validator.validate(
-                Field.nullable("x", Types.INT64), Arrays.int32(1).data(), ValidationLevel.BASIC));
+                Field.nullable("x", ArrowTypes.INT64), Arrow.int32(1).data(), ValidationLevel.BASIC));
         assertTrue(e.getMessage().contains("array type int32 does not match field type int64"), e.getMessage());
     }
 
     @Test
     void runEndsBeforeLength() {
-        ArrayData ends = Arrays.of(Types.INT32, List.of(2)).data();
-        ArrayData values = Arrays.int8(7).data();
+        ArrayData ends = Arrow.of(ArrowTypes.INT32, List.of(2)).data();
+        ArrayData values = Arrow.int8(7).data();
         ArrayData ree = new ArrayData(new ArrowType.RunEndEncoded(), 3, 0, 0, new MemorySegment[0],
                 new ArrayData[] {ends, values}, null);
         fails(ree, ValidationLevel.BASIC, "r", "last run end 2 is before offset + length 3");
@@ -180,15 +180,15 @@ class ValidatorTest {
 
     @Test
     void nonMonotonicOffsets() {
-        ArrayData d = data(Types.UTF8, 3, 0, 0, NONE, ints(0, 2, 1, 3), bytes('a', 'b', 'c'));
+        ArrayData d = data(ArrowTypes.UTF8, 3, 0, 0, NONE, ints(0, 2, 1, 3), bytes('a', 'b', 'c'));
         assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "s"));
         fails(d, ValidationLevel.FULL, "s", "offsets decrease at slot 1: 2 then 1");
     }
 
     @Test
     void nonMonotonicListOffsets() {
-        ArrayData child = Arrays.int32(1, 2, 3).data();
-        ArrayData list = new ArrayData(Types.LARGE_LIST, 2, 0, 0, new MemorySegment[] {NONE, longs(0, 3, 2)},
+        ArrayData child = Arrow.int32(1, 2, 3).data();
+        ArrayData list = new ArrayData(ArrowTypes.LARGE_LIST, 2, 0, 0, new MemorySegment[] {NONE, longs(0, 3, 2)},
                 new ArrayData[] {child}, null);
         fails(list, ValidationLevel.FULL, "l", "offsets decrease at slot 1: 3 then 2");
     }
@@ -196,31 +196,31 @@ class ValidatorTest {
     @Test
     void offsetDecreasesAreFoundWhereverTheyAreAndWhateverTheirSize() {
         // int32: a decrease at the very end, one hidden between large values, one inside a sliced range
-        fails(data(Types.UTF8, 4, 0, 0, NONE, ints(0, 1, 2, 3, 2), bytes('a', 'b', 'c')), ValidationLevel.FULL, "s",
+        fails(data(ArrowTypes.UTF8, 4, 0, 0, NONE, ints(0, 1, 2, 3, 2), bytes('a', 'b', 'c')), ValidationLevel.FULL, "s",
                 "offsets decrease at slot 3: 3 then 2");
-        fails(data(Types.UTF8, 3, 0, 0, NONE, ints(0, Integer.MAX_VALUE, Integer.MIN_VALUE, 3), bytes('a', 'b', 'c')),
+        fails(data(ArrowTypes.UTF8, 3, 0, 0, NONE, ints(0, Integer.MAX_VALUE, Integer.MIN_VALUE, 3), bytes('a', 'b', 'c')),
                 ValidationLevel.FULL, "s", "offsets decrease at slot 1: 2147483647 then -2147483648");
-        fails(data(Types.UTF8, 2, 1, 0, NONE, ints(9, 0, 2, 1), bytes('a', 'b')), ValidationLevel.FULL, "s",
+        fails(data(ArrowTypes.UTF8, 2, 1, 0, NONE, ints(9, 0, 2, 1), bytes('a', 'b')), ValidationLevel.FULL, "s",
                 "offsets decrease at slot 1: 2 then 1");
         // the decrease before the slice's range is not part of the array
-        assertDoesNotThrow(() -> Validator.validate(data(Types.UTF8, 2, 1, 0, NONE, ints(9, 0, 1, 2), bytes('a', 'b')),
+        assertDoesNotThrow(() -> Validator.validate(data(ArrowTypes.UTF8, 2, 1, 0, NONE, ints(9, 0, 1, 2), bytes('a', 'b')),
                 ValidationLevel.FULL, "s"));
         // int64: differences that overflow a long must still count as decreases
-        ArrayData child = Arrays.int32(1, 2, 3).data();
+        ArrayData child = Arrow.int32(1, 2, 3).data();
         for (long[] offsets : new long[][] {{0, Long.MAX_VALUE, Long.MIN_VALUE, 3}, {0, Long.MIN_VALUE, 1, 3},
                                             {0, 2, Long.MIN_VALUE + 1, 3}}) {
-            ArrayData list = new ArrayData(Types.LARGE_LIST, 3, 0, 0, new MemorySegment[] {NONE, longs(offsets)},
+            ArrayData list = new ArrayData(ArrowTypes.LARGE_LIST, 3, 0, 0, new MemorySegment[] {NONE, longs(offsets)},
                     new ArrayData[] {child}, null);
             fails(list, ValidationLevel.FULL, "l", "offsets decrease at slot");
         }
-        ArrayData rising = new ArrayData(Types.LARGE_LIST, 3, 0, 0, new MemorySegment[] {NONE, longs(0, 0, 1, 3)},
+        ArrayData rising = new ArrayData(ArrowTypes.LARGE_LIST, 3, 0, 0, new MemorySegment[] {NONE, longs(0, 0, 1, 3)},
                 new ArrayData[] {child}, null);
         assertDoesNotThrow(() -> Validator.validate(rising, ValidationLevel.FULL, "l"));
     }
 
     @Test
     void invalidUtf8() {
-        ArrayData d = data(Types.UTF8, 2, 0, 0, NONE, ints(0, 1, 3), bytes('a', 0xc3, 0x28));
+        ArrayData d = data(ArrowTypes.UTF8, 2, 0, 0, NONE, ints(0, 1, 3), bytes('a', 0xc3, 0x28));
         assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "s"));
         fails(d, ValidationLevel.FULL, "s", "invalid UTF-8 in value 1 at byte 0 (byte 0xc3)");
     }
@@ -230,7 +230,7 @@ class ValidatorTest {
         int[][] bad = {{0xc0, 0xaf}, {0xe0, 0x80, 0xaf}, {0xed, 0xa0, 0x80}, {0xf4, 0x90, 0x80, 0x80},
                 {0xff}, {0x80}, {0xe2, 0x82}, {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 0xfe}};
         for (int[] b : bad) {
-            ArrayData d = data(Types.LARGE_UTF8, 1, 0, 0, NONE, longs(0, b.length), bytes(b));
+            ArrayData d = data(ArrowTypes.LARGE_UTF8, 1, 0, 0, NONE, longs(0, b.length), bytes(b));
             fails(d, ValidationLevel.FULL, "s", "invalid UTF-8 in value 0");
         }
     }
@@ -238,13 +238,13 @@ class ValidatorTest {
     @Test
     void utf8SplitAcrossValuesIsInvalid() {
         // "é" is c3 a9; split over two values each value alone is ill-formed
-        ArrayData d = data(Types.UTF8, 2, 0, 0, NONE, ints(0, 1, 2), bytes(0xc3, 0xa9));
+        ArrayData d = data(ArrowTypes.UTF8, 2, 0, 0, NONE, ints(0, 1, 2), bytes(0xc3, 0xa9));
         fails(d, ValidationLevel.FULL, "s", "invalid UTF-8 in value 0");
     }
 
     @Test
     void invalidUtf8UnderNullSlotIsIgnored() {
-        ArrayData d = data(Types.UTF8, 2, 0, 1, bytes(0b01), ints(0, 1, 2), bytes('a', 0xff));
+        ArrayData d = data(ArrowTypes.UTF8, 2, 0, 1, bytes(0b01), ints(0, 1, 2), bytes('a', 0xff));
         assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.FULL, "s"));
     }
 
@@ -253,14 +253,14 @@ class ValidatorTest {
         String[] values = new String[60];
         java.util.Arrays.fill(values, "Montpellier");
         values[41] = "Nîmes";
-        ArrayData ok = Arrays.utf8(values).data();
+        ArrayData ok = Arrow.utf8(values).data();
         assertDoesNotThrow(() -> Validator.validate(ok, ValidationLevel.FULL, "s"));
         byte[] data = String.join("", values).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int at = 41 * 11 + 2; // the second byte of "î" (N is byte 0)
         data[at] = 0x28;
         int[] offsets = new int[61];
         for (int i = 0; i < 60; i++) offsets[i + 1] = offsets[i] + values[i].getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        ArrayData bad = data(Types.UTF8, 60, 0, 0, NONE, ints(offsets), bytes(unsigned(data)));
+        ArrayData bad = data(ArrowTypes.UTF8, 60, 0, 0, NONE, ints(offsets), bytes(unsigned(data)));
         fails(bad, ValidationLevel.FULL, "s", "invalid UTF-8 in value 41 at byte 1 (byte 0xc3)");
     }
 
@@ -278,57 +278,57 @@ class ValidatorTest {
         raw[79] = (byte) 0xff; // after the slice
         int[] offsets = new int[9];
         for (int i = 0; i < 9; i++) offsets[i] = i * 10;
-        ArrayData sliced = data(Types.UTF8, 6, 1, 0, NONE, ints(offsets), bytes(unsigned(raw)));
+        ArrayData sliced = data(ArrowTypes.UTF8, 6, 1, 0, NONE, ints(offsets), bytes(unsigned(raw)));
         assertDoesNotThrow(() -> Validator.validate(sliced, ValidationLevel.FULL, "s"));
-        fails(data(Types.UTF8, 8, 0, 0, NONE, ints(offsets), bytes(unsigned(raw))), ValidationLevel.FULL, "s",
+        fails(data(ArrowTypes.UTF8, 8, 0, 0, NONE, ints(offsets), bytes(unsigned(raw))), ValidationLevel.FULL, "s",
                 "invalid UTF-8 in value 0 at byte 0 (byte 0xff)");
     }
 
     @Test
     void badDictionaryIndex() {
-        ArrayData dict = Arrays.utf8("a", "b").data();
-        ArrayData d = new ArrayData(Types.INT8, 3, 0, 0, new MemorySegment[] {NONE, bytes(0, 1, 2)}, null, dict);
+        ArrayData dict = Arrow.utf8("a", "b").data();
+        ArrayData d = new ArrayData(ArrowTypes.INT8, 3, 0, 0, new MemorySegment[] {NONE, bytes(0, 1, 2)}, null, dict);
         assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "d"));
         fails(d, ValidationLevel.FULL, "d", "dictionary index 2 at slot 2 is outside the dictionary of 2 values");
-        ArrayData neg = new ArrayData(Types.INT8, 1, 0, 0, new MemorySegment[] {NONE, bytes(-1)}, null, dict);
+        ArrayData neg = new ArrayData(ArrowTypes.INT8, 1, 0, 0, new MemorySegment[] {NONE, bytes(-1)}, null, dict);
         fails(neg, ValidationLevel.FULL, "d", "dictionary index -1 at slot 0");
-        ArrayData big = new ArrayData(Types.UINT64, 1, 0, 0, new MemorySegment[] {NONE, longs(-1)}, null, dict);
+        ArrayData big = new ArrayData(ArrowTypes.UINT64, 1, 0, 0, new MemorySegment[] {NONE, longs(-1)}, null, dict);
         fails(big, ValidationLevel.FULL, "d", "dictionary index 18446744073709551615 at slot 0");
     }
 
     @Test
     void badInt32DictionaryIndexWithoutNulls() {
-        ArrayData dict = Arrays.utf8("a", "b", "c").data();
-        ArrayData ok = new ArrayData(Types.INT32, 4, 0, 0, new MemorySegment[] {NONE, ints(2, 0, 1, 2)}, null, dict);
+        ArrayData dict = Arrow.utf8("a", "b", "c").data();
+        ArrayData ok = new ArrayData(ArrowTypes.INT32, 4, 0, 0, new MemorySegment[] {NONE, ints(2, 0, 1, 2)}, null, dict);
         assertDoesNotThrow(() -> Validator.validate(ok, ValidationLevel.FULL, "d"));
-        ArrayData high = new ArrayData(Types.INT32, 4, 0, 0, new MemorySegment[] {NONE, ints(2, 0, 3, 1)}, null, dict);
+        ArrayData high = new ArrayData(ArrowTypes.INT32, 4, 0, 0, new MemorySegment[] {NONE, ints(2, 0, 3, 1)}, null, dict);
         fails(high, ValidationLevel.FULL, "d", "dictionary index 3 at slot 2 is outside the dictionary of 3 values");
-        ArrayData low = new ArrayData(Types.INT32, 3, 0, 0, new MemorySegment[] {NONE, ints(0, 1, Integer.MIN_VALUE)},
+        ArrayData low = new ArrayData(ArrowTypes.INT32, 3, 0, 0, new MemorySegment[] {NONE, ints(0, 1, Integer.MIN_VALUE)},
                 null, dict);
         fails(low, ValidationLevel.FULL, "d", "dictionary index -2147483648 at slot 2");
         // only the slots of a slice count: the bad index before it is outside the array
-        ArrayData sliced = new ArrayData(Types.INT32, 2, 1, 0, new MemorySegment[] {NONE, ints(7, 1, 2)}, null, dict);
+        ArrayData sliced = new ArrayData(ArrowTypes.INT32, 2, 1, 0, new MemorySegment[] {NONE, ints(7, 1, 2)}, null, dict);
         assertDoesNotThrow(() -> Validator.validate(sliced, ValidationLevel.FULL, "d"));
-        ArrayData slicedBad = new ArrayData(Types.INT32, 2, 1, 0, new MemorySegment[] {NONE, ints(0, 1, 5)}, null, dict);
+        ArrayData slicedBad = new ArrayData(ArrowTypes.INT32, 2, 1, 0, new MemorySegment[] {NONE, ints(0, 1, 5)}, null, dict);
         fails(slicedBad, ValidationLevel.FULL, "d", "dictionary index 5 at slot 1");
-        ArrayData empty = new ArrayData(Types.INT32, 0, 0, 0, new MemorySegment[] {NONE, ints()}, null,
-                Arrays.utf8().data());
+        ArrayData empty = new ArrayData(ArrowTypes.INT32, 0, 0, 0, new MemorySegment[] {NONE, ints()}, null,
+                Arrow.utf8().data());
         assertDoesNotThrow(() -> Validator.validate(empty, ValidationLevel.FULL, "d"));
         // a bad index under a null slot is not a value
-        ArrayData nulls = new ArrayData(Types.INT32, 2, 0, 1, new MemorySegment[] {bytes(0b01), ints(1, 99)}, null, dict);
+        ArrayData nulls = new ArrayData(ArrowTypes.INT32, 2, 0, 1, new MemorySegment[] {bytes(0b01), ints(1, 99)}, null, dict);
         assertDoesNotThrow(() -> Validator.validate(nulls, ValidationLevel.FULL, "d"));
     }
 
     @Test
     void badDictionaryValues() {
-        ArrayData dict = data(Types.UTF8, 1, 0, 0, NONE, ints(0, 8), bytes('a'));
-        ArrayData d = new ArrayData(Types.INT8, 1, 0, 0, new MemorySegment[] {NONE, bytes(0)}, null, dict);
+        ArrayData dict = data(ArrowTypes.UTF8, 1, 0, 0, NONE, ints(0, 8), bytes('a'));
+        ArrayData d = new ArrayData(ArrowTypes.INT8, 1, 0, 0, new MemorySegment[] {NONE, bytes(0)}, null, dict);
         fails(d, ValidationLevel.BASIC, "d", "dictionary: last offset 8");
     }
 
     @Test
     void nullCountMismatch() {
-        ArrayData d = data(Types.INT32, 2, 0, 1, bytes(0b11), ints(1, 2));
+        ArrayData d = data(ArrowTypes.INT32, 2, 0, 1, bytes(0b11), ints(1, 2));
         assertDoesNotThrow(() -> Validator.validate(d, ValidationLevel.BASIC, "x"));
         fails(d, ValidationLevel.FULL, "x", "null count is 1 but the validity bitmap has 0 nulls");
     }
@@ -337,7 +337,7 @@ class ValidatorTest {
     void badUnionTypeId() {
         ArrowType.Union u = new ArrowType.Union(UnionMode.SPARSE, new int[] {5, 7});
         ArrayData d = new ArrayData(u, 2, 0, 0, new MemorySegment[] {bytes(5, 6)},
-                new ArrayData[] {Arrays.int32(1, 2).data(), Arrays.utf8("a", "b").data()}, null);
+                new ArrayData[] {Arrow.int32(1, 2).data(), Arrow.utf8("a", "b").data()}, null);
         fails(d, ValidationLevel.FULL, "u", "union slot 1 has undeclared type id 6");
     }
 
@@ -345,14 +345,14 @@ class ValidatorTest {
     void badDenseUnionOffset() {
         ArrowType.Union u = new ArrowType.Union(UnionMode.DENSE, null);
         ArrayData d = new ArrayData(u, 2, 0, 0, new MemorySegment[] {bytes(0, 0), ints(0, 4)},
-                new ArrayData[] {Arrays.int32(1, 2).data()}, null);
+                new ArrayData[] {Arrow.int32(1, 2).data()}, null);
         fails(d, ValidationLevel.FULL, "u", "dense union slot 1 offset 4 is outside child 0 of length 2");
     }
 
     @Test
     void runEndsNotIncreasing() {
-        ArrayData ends = Arrays.of(Types.INT32, List.of(2, 2, 3)).data();
-        ArrayData values = Arrays.int8(7, 8, 9).data();
+        ArrayData ends = Arrow.of(ArrowTypes.INT32, List.of(2, 2, 3)).data();
+        ArrayData values = Arrow.int8(7, 8, 9).data();
         ArrayData ree = new ArrayData(new ArrowType.RunEndEncoded(), 3, 0, 0, new MemorySegment[0],
                 new ArrayData[] {ends, values}, null);
         assertDoesNotThrow(() -> Validator.validate(ree, ValidationLevel.BASIC, "r"));
@@ -365,52 +365,52 @@ class ValidatorTest {
         views.set(LE.INT, 0, 20);
         views.set(LE.INT, 8, 0);
         views.set(LE.INT, 12, 0);
-        ArrayData d = data(Types.BINARY_VIEW, 1, 0, 0, NONE, views, bytes(1, 2, 3));
+        ArrayData d = data(ArrowTypes.BINARY_VIEW, 1, 0, 0, NONE, views, bytes(1, 2, 3));
         fails(d, ValidationLevel.FULL, "v", "view 0 range [0, 20) is outside data buffer 0 of 3 bytes");
-        ArrayData shortViews = data(Types.BINARY_VIEW, 2, 0, 0, NONE, views);
+        ArrayData shortViews = data(ArrowTypes.BINARY_VIEW, 2, 0, 0, NONE, views);
         fails(shortViews, ValidationLevel.BASIC, "v", "views buffer too short: 16 bytes, needs 32");
     }
 
     @Test
     void noneChecksNothing() {
-        assertDoesNotThrow(() -> Validator.validate(data(Types.INT32, 3, 0, 0, NONE, NONE), ValidationLevel.NONE, "x"));
+        assertDoesNotThrow(() -> Validator.validate(data(ArrowTypes.INT32, 3, 0, 0, NONE, NONE), ValidationLevel.NONE, "x"));
     }
 
     // ---- positive ----------------------------------------------------------------------------
 
     @Test
     void builtArraysAreValid() {
-        Field list = Field.nullable("l", Types.LIST, Field.nullable("item", Types.UTF8));
-        Field map = Field.nullable("m", new ArrowType.Map(false), Field.notNull("entries", Types.STRUCT,
-                Field.notNull("key", Types.UTF8), Field.nullable("value", Types.INT32)));
-        Field dict = Field.nullable("d", Types.UTF8).withDictionary(DictionaryEncoding.of(0));
-        Field ree = Field.nullable("r", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", Types.INT32),
-                Field.nullable("values", Types.UTF8));
+        Field list = Field.nullable("l", ArrowTypes.LIST, Field.nullable("item", ArrowTypes.UTF8));
+        Field map = Field.nullable("m", new ArrowType.Map(false), Field.notNull("entries", ArrowTypes.STRUCT,
+                Field.notNull("key", ArrowTypes.UTF8), Field.nullable("value", ArrowTypes.INT32)));
+        Field dict = Field.nullable("d", ArrowTypes.UTF8).withDictionary(DictionaryEncoding.of(0));
+        Field ree = Field.nullable("r", new ArrowType.RunEndEncoded(), Field.notNull("run_ends", ArrowTypes.INT32),
+                Field.nullable("values", ArrowTypes.UTF8));
         List<Array> arrays = List.of(
-                Arrays.int32(1, null, 3), Arrays.utf8("é", null, "longer than twelve"), Arrays.nulls(2),
-                Arrays.bool(true, null), Arrays.decimal128(10, 2, new BigDecimal("1.25"), null),
-                Arrays.of(Types.timestamp(TimeUnit.MICROSECOND, "UTC"), java.util.Arrays.asList(Instant.EPOCH, null)),
-                Arrays.of(Types.UTF8_VIEW, java.util.Arrays.asList("short", null, "a much longer string value")),
-                Arrays.date32(LocalDate.of(2024, 2, 29), null));
+                Arrow.int32(1, null, 3), Arrow.utf8("é", null, "longer than twelve"), Arrow.nulls(2),
+                Arrow.bool(true, null), Arrow.decimal128(10, 2, new BigDecimal("1.25"), null),
+                Arrow.of(ArrowTypes.timestamp(ArrowTimeUnit.MICROSECOND, "UTC"), java.util.Arrays.asList(Instant.EPOCH, null)),
+                Arrow.of(ArrowTypes.UTF8_VIEW, java.util.Arrays.asList("short", null, "a much longer string value")),
+                Arrow.date32(LocalDate.of(2024, 2, 29), null));
         for (Array a : arrays) {
             assertDoesNotThrow(() -> Validator.validate(a.data(), ValidationLevel.FULL, "x"));
             assertDoesNotThrow(() -> Validator.validate(a.slice(1, a.length() - 1).data(), ValidationLevel.FULL, "x"));
         }
-        Array l = Arrays.of(list, java.util.Arrays.asList(List.of("a", "b"), null, List.of()));
+        Array l = Arrow.of(list, java.util.Arrays.asList(List.of("a", "b"), null, List.of()));
         Validator.validate(list, l.data(), ValidationLevel.FULL);
         Validator.validate(list, l.slice(1, 2).data(), ValidationLevel.FULL);
-        Array m = Arrays.of(map, java.util.Arrays.asList(Map.of("k", 1), null));
+        Array m = Arrow.of(map, java.util.Arrays.asList(Map.of("k", 1), null));
         Validator.validate(map, m.data(), ValidationLevel.FULL);
-        Array d = Arrays.of(dict, java.util.Arrays.asList("x", "y", null, "x"));
+        Array d = Arrow.of(dict, java.util.Arrays.asList("x", "y", null, "x"));
         Validator.validate(dict, d.data(), ValidationLevel.FULL);
-        Array r = Arrays.of(ree, java.util.Arrays.asList("a", "a", null, "b"));
+        Array r = Arrow.of(ree, java.util.Arrays.asList("a", "a", null, "b"));
         Validator.validate(ree, r.data(), ValidationLevel.FULL);
         Validator.validate(ree, r.slice(1, 2).data(), ValidationLevel.FULL);
     }
 
     @Test
     void emptyArrayWithEmptyOffsetsIsValid() {
-        assertDoesNotThrow(() -> Validator.validate(data(Types.UTF8, 0, 0, 0, NONE, NONE, NONE),
+        assertDoesNotThrow(() -> Validator.validate(data(ArrowTypes.UTF8, 0, 0, 0, NONE, NONE, NONE),
                 ValidationLevel.FULL, "s"));
     }
 }

@@ -2,9 +2,9 @@ package dev.quiver.interop;
 
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
-import dev.quiver.ipc.FileReader;
+import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
-import dev.quiver.ipc.StreamReader;
+import dev.quiver.ipc.RecordBatchStreamReader;
 import dev.quiver.json.IntegrationEquality;
 import dev.quiver.json.JsonFile;
 import dev.quiver.type.Schema;
@@ -78,12 +78,12 @@ class ArrowJavaToQuiverTest {
         JsonFile gold = GoldCases.quiverJson(name);
         assertEquals(gold.batches().size(), batchesWritten, "batches Arrow Java read from the JSON");
         if (file) {
-            try (FileReader r = Ipc.openFile(written)) {
+            try (RecordBatchFileReader r = Ipc.openFile(written)) {
                 assertEquals(gold.batches().size(), r.numRecordBatches(), "record batches in the footer");
                 compare(gold, r.schema(), r.readAll());
             }
         } else {
-            try (StreamReader r = Ipc.openStream(written)) {
+            try (RecordBatchStreamReader r = Ipc.openStream(written)) {
                 compare(gold, r.schema(), r.readAll());
             }
         }

@@ -1,11 +1,11 @@
 package dev.quiver.interop;
 
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
@@ -52,7 +52,7 @@ class DemoFilesTest {
         List<RecordBatch> batches = new ArrayList<>();
         for (int b = 0; b < SEED_X.length; b++) {
             Integer[] x = java.util.Arrays.stream(SEED_X[b]).boxed().toArray(Integer[]::new);
-            batches.add(RecordBatch.builder().add("x", Arrays.int32(x)).add("y", Arrays.utf8(SEED_Y[b])).build());
+            batches.add(RecordBatch.builder().add("x", Arrow.int32(x)).add("y", Arrow.utf8(SEED_Y[b])).build());
         }
         return batches;
     }
@@ -105,7 +105,7 @@ class DemoFilesTest {
     @Test
     void citiesEveryCodecAndFormat() throws IOException {
         String[] values = cities();
-        RecordBatch batch = RecordBatch.builder().add("v", Arrays.utf8(values)).build();
+        RecordBatch batch = RecordBatch.builder().add("v", Arrow.utf8(values)).build();
         byte[][] expected = new byte[values.length][];
         for (int i = 0; i < values.length; i++) expected[i] = values[i].getBytes(StandardCharsets.UTF_8);
         Schema expectedSchema = new Schema(List.of(Field.nullable("v", ArrowType.Utf8.INSTANCE)));
@@ -146,7 +146,7 @@ class DemoFilesTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         IpcWriteOptions options = IpcWriteOptions.DEFAULT.withCompression(codec);
         dev.quiver.type.Schema schema = batches.get(0).schema();
-        try (StreamWriter w = file ? Ipc.newFile(buf, schema, options) : Ipc.newStream(buf, schema, options)) {
+        try (RecordBatchStreamWriter w = file ? Ipc.newFile(buf, schema, options) : Ipc.newStream(buf, schema, options)) {
             for (RecordBatch b : batches) w.write(b);
         }
         return buf.toByteArray();

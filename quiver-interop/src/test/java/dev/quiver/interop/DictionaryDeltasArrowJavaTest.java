@@ -1,14 +1,14 @@
 package dev.quiver.interop;
 
-import dev.quiver.array.Arrays;
+import dev.quiver.array.Arrow;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -33,15 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * misses the deltas that the format allows after it.)
  */
 class DictionaryDeltasArrowJavaTest {
-    private static final Schema SCHEMA = Schema.of(Field.nullable("w", Types.UTF8).withDictionary(DictionaryEncoding.of(0)));
+    private static final Schema SCHEMA = Schema.of(Field.nullable("w", ArrowTypes.UTF8).withDictionary(DictionaryEncoding.of(0)));
 
     private static RecordBatch batch(Integer[] indices, String... dictionary) {
-        return RecordBatch.of(SCHEMA, List.of(Arrays.dictionary(Arrays.int32(indices), Arrays.utf8(dictionary))));
+        return RecordBatch.of(SCHEMA, List.of(Arrow.dictionary(Arrow.int32(indices), Arrow.utf8(dictionary))));
     }
 
     private static byte[] write(List<RecordBatch> batches, boolean file, IpcWriteOptions options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (StreamWriter w = file ? Ipc.newFile(out, SCHEMA, options) : Ipc.newStream(out, SCHEMA, options)) {
+        try (RecordBatchStreamWriter w = file ? Ipc.newFile(out, SCHEMA, options) : Ipc.newStream(out, SCHEMA, options)) {
             w.writeAll(batches);
         }
         return out.toByteArray();

@@ -5,7 +5,7 @@ import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.StreamWriter;
+import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.json.JsonBatch;
 import dev.quiver.json.JsonFile;
 import org.junit.jupiter.api.DynamicTest;
@@ -54,7 +54,7 @@ class QuiverToArrowJavaTest {
     }
 
     static void writeWithQuiver(JsonFile gold, Path path, IpcWriteOptions options, boolean file) throws IOException {
-        try (StreamWriter w = file ? Ipc.newFile(path, gold.schema(), options)
+        try (RecordBatchStreamWriter w = file ? Ipc.newFile(path, gold.schema(), options)
                 : Ipc.newStream(path, gold.schema(), options)) {
             for (JsonBatch b : gold.batches()) {
                 List<Array> columns = b.columns().stream().map(Array::of).toList();

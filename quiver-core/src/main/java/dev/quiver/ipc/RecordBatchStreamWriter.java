@@ -26,9 +26,9 @@ import java.util.Map;
 
 /**
  * Writes the IPC streaming format: the schema message, then dictionary and record batch messages, then the
- * end-of-stream marker on {@link #close()}. Also the engine of {@link FileWriter}.
+ * end-of-stream marker on {@link #close()}. Also the engine of {@link RecordBatchFileWriter}.
  */
-public class StreamWriter implements AutoCloseable {
+public class RecordBatchStreamWriter implements AutoCloseable {
     final Schema schema;
     final IpcWriteOptions options;
     final MessageWriter out;
@@ -45,7 +45,7 @@ public class StreamWriter implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    StreamWriter(WritableByteChannel channel, boolean closeChannel, Schema schema, IpcWriteOptions options,
+    RecordBatchStreamWriter(WritableByteChannel channel, boolean closeChannel, Schema schema, IpcWriteOptions options,
                  long startPosition) {
         this.channel = channel;
         this.closeChannel = closeChannel;

@@ -29,7 +29,7 @@ import java.util.NoSuchElementException;
  * batches are zero-copy slices of the mapping (decompressed buffers excepted); they stay valid until this
  * reader closes, or longer once {@linkplain RecordBatch#detach() detached}.
  */
-public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
+public final class RecordBatchFileReader implements Iterable<RecordBatch>, AutoCloseable {
     private static final int TRAILER = 4 + 6; // footer length + ARROW1
 
     private final MemorySegment data;
@@ -41,7 +41,7 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
     private final BatchAssembler assembler;
     private boolean dictionariesLoaded;
 
-    private FileReader(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner) {
+    private RecordBatchFileReader(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner) {
         this.data = data;
         this.resource = resource;
         this.options = options;
@@ -72,10 +72,10 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
     }
 
     /** Opens and memory-maps a file. */
-    static FileReader open(Path path, IpcReadOptions options) throws IOException {
+    static RecordBatchFileReader open(Path path, IpcReadOptions options) throws IOException {
         Arena arena = Arena.ofShared();
         try {
-            return new FileReader(map(path, arena), path.toString(), options, new MemoryOwner(arena));
+            return new RecordBatchFileReader(map(path, arena), path.toString(), options, new MemoryOwner(arena));
         } catch (IOException | RuntimeException e) {
             arena.close();
             throw e;
@@ -91,10 +91,10 @@ public final class FileReader implements Iterable<RecordBatch>, AutoCloseable {
     }
 
     /** A reader over a file's bytes already in memory; batches are slices of {@code data}. */
-    static FileReader open(MemorySegment data, String resource, IpcReadOptions options) {
+    static RecordBatchFileReader open(MemorySegment data, String resource, IpcReadOptions options) {
         MemoryOwner owner = MemoryOwner.lazilyShared();
         try {
-            return new FileReader(data, resource, options, owner);
+            return new RecordBatchFileReader(data, resource, options, owner);
         } catch (RuntimeException e) {
             owner.close();
             throw e;

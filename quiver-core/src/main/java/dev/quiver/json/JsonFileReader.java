@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A parsed integration JSON document to a {@link JsonFile}: schema, dictionaries (resolved on demand), batches. */
-final class FileReader {
+final class JsonFileReader {
     private final Ctx ctx;
     private final Map<Long, Field> dictionaryFields = new LinkedHashMap<>();
     private final Map<Long, String> dictionaryPaths = new LinkedHashMap<>();
@@ -21,7 +21,7 @@ final class FileReader {
     private final Set<Long> resolving = new HashSet<>();
     private final ColumnReader columns;
 
-    FileReader(String resource) {
+    JsonFileReader(String resource) {
         this.ctx = new Ctx(resource);
         this.columns = new ColumnReader(ctx, this::dictionary);
     }

@@ -21,7 +21,7 @@ import java.util.NoSuchElementException;
  * metadata, body) and hands each metadata or body over whole, so nothing is copied: bodies read from memory
  * are slices of it, bodies read from a channel land once in memory the batch owns.
  */
-public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable {
+public final class RecordBatchStreamReader implements Iterable<RecordBatch>, AutoCloseable {
     private final ByteSource source;
     private final StreamDecoder decoder;
     private final Schema schema;
@@ -29,7 +29,7 @@ public final class StreamReader implements Iterable<RecordBatch>, AutoCloseable 
     private RecordBatch next;
     private boolean closed;
 
-    StreamReader(ByteSource source, String resource, IpcReadOptions options) throws IOException {
+    RecordBatchStreamReader(ByteSource source, String resource, IpcReadOptions options) throws IOException {
         this.source = source;
         this.decoder = new StreamDecoder(new StreamDecoder.Listener() {
             @Override public void onRecordBatch(RecordBatch batch) { next = batch; }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A {@link JsonFile} to JSON: "schema", then "dictionaries" when the schema uses any, then "batches". */
-final class FileWriter {
+final class JsonFileWriter {
     private final JsonWriter w;
     private final ColumnWriter columns;
 
-    FileWriter(JsonWriter w) {
+    JsonFileWriter(JsonWriter w) {
         this.w = w;
         this.columns = new ColumnWriter(w);
     }

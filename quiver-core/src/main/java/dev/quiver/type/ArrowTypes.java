@@ -1,8 +1,8 @@
 package dev.quiver.type;
 
 /** Shorthand constants and factories for common types, named as in PyArrow ({@code pa.int32()}, ...). */
-public final class Types {
-    private Types() {}
+public final class ArrowTypes {
+    private ArrowTypes() {}
 
     public static final ArrowType.Null NULL = new ArrowType.Null();
     public static final ArrowType.Bool BOOL = new ArrowType.Bool();
@@ -33,11 +33,11 @@ public final class Types {
     public static final ArrowType.LargeList LARGE_LIST = new ArrowType.LargeList();
 
     public static ArrowType.FixedSizeBinary fixedSizeBinary(int byteWidth) { return new ArrowType.FixedSizeBinary(byteWidth); }
-    public static ArrowType.Time time32(TimeUnit unit) { return new ArrowType.Time(unit, 32); }
-    public static ArrowType.Time time64(TimeUnit unit) { return new ArrowType.Time(unit, 64); }
-    public static ArrowType.Timestamp timestamp(TimeUnit unit) { return new ArrowType.Timestamp(unit, null); }
-    public static ArrowType.Timestamp timestamp(TimeUnit unit, String tz) { return new ArrowType.Timestamp(unit, tz); }
-    public static ArrowType.Duration duration(TimeUnit unit) { return new ArrowType.Duration(unit); }
+    public static ArrowType.Time time32(ArrowTimeUnit unit) { return new ArrowType.Time(unit, 32); }
+    public static ArrowType.Time time64(ArrowTimeUnit unit) { return new ArrowType.Time(unit, 64); }
+    public static ArrowType.Timestamp timestamp(ArrowTimeUnit unit) { return new ArrowType.Timestamp(unit, null); }
+    public static ArrowType.Timestamp timestamp(ArrowTimeUnit unit, String tz) { return new ArrowType.Timestamp(unit, tz); }
+    public static ArrowType.Duration duration(ArrowTimeUnit unit) { return new ArrowType.Duration(unit); }
     public static ArrowType.Decimal decimal32(int precision, int scale) { return new ArrowType.Decimal(precision, scale, 32); }
     public static ArrowType.Decimal decimal64(int precision, int scale) { return new ArrowType.Decimal(precision, scale, 64); }
     public static ArrowType.Decimal decimal128(int precision, int scale) { return new ArrowType.Decimal(precision, scale, 128); }

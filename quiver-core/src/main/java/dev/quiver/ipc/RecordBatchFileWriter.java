@@ -14,17 +14,17 @@ import java.util.Map;
  * Writes the IPC file format: {@code ARROW1} and padding, the stream (schema, dictionaries, batches,
  * end-of-stream), then the footer with every block's position, the footer length and {@code ARROW1}.
  */
-public final class FileWriter extends StreamWriter {
+public final class RecordBatchFileWriter extends RecordBatchStreamWriter {
     private Map<String, String> footerMetadata = Map.of();
 
-    FileWriter(WritableByteChannel channel, boolean closeChannel, Schema schema, IpcWriteOptions options)
+    RecordBatchFileWriter(WritableByteChannel channel, boolean closeChannel, Schema schema, IpcWriteOptions options)
             throws IOException {
         super(channel, closeChannel, schema, options, 0);
         out.writeRaw(Framing.FILE_MAGIC_PADDED);
     }
 
     /** Custom metadata written in the footer. */
-    public FileWriter footerMetadata(Map<String, String> metadata) {
+    public RecordBatchFileWriter footerMetadata(Map<String, String> metadata) {
         this.footerMetadata = metadata == null ? Map.of() : metadata;
         return this;
     }

@@ -2,7 +2,7 @@ package dev.quiver.array;
 
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
-import dev.quiver.type.Types;
+import dev.quiver.type.ArrowTypes;
 
 import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
@@ -10,12 +10,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Arrays from Java values: {@code Arrays.int32(1, 2, null)}, {@code Arrays.utf8("a", null)}, or any type with
+ * Arrays from Java values: {@code Arrow.int32(1, 2, null)}, {@code Arrow.utf8("a", null)}, or any type with
  * {@link #of(ArrowType, List)} and (nested types, dictionaries) {@link #of(Field, List)}. Null elements become null
  * slots. Values out of range for the type are rejected with {@link IllegalArgumentException}.
  */
-public final class Arrays {
-    private Arrays() {}
+public final class Arrow {
+    private Arrow() {}
 
     /**
      * An array of a non-nested type. Accepted values per type: null → nothing but nulls; bool → Boolean; integers →
@@ -30,7 +30,7 @@ public final class Arrays {
      */
     public static Array of(ArrowType type, List<?> values) {
         if (type.isNested()) {
-            throw new IllegalArgumentException(type + " needs child fields: use Arrays.of(Field, List)");
+            throw new IllegalArgumentException(type + " needs child fields: use Arrow.of(Field, List)");
         }
         return of(Field.nullable("", type), values);
     }
@@ -141,28 +141,28 @@ public final class Arrays {
         return values == null ? java.util.Collections.singletonList(null) : java.util.Arrays.asList(values);
     }
 
-    public static BooleanArray bool(Boolean... values) { return (BooleanArray) of(Types.BOOL, list(values)); }
-    public static Int8Array int8(Number... values) { return (Int8Array) of(Types.INT8, list(values)); }
-    public static Int16Array int16(Number... values) { return (Int16Array) of(Types.INT16, list(values)); }
-    public static Int32Array int32(Number... values) { return (Int32Array) of(Types.INT32, list(values)); }
-    public static Int64Array int64(Number... values) { return (Int64Array) of(Types.INT64, list(values)); }
-    public static UInt8Array uint8(Number... values) { return (UInt8Array) of(Types.UINT8, list(values)); }
-    public static UInt16Array uint16(Number... values) { return (UInt16Array) of(Types.UINT16, list(values)); }
-    public static UInt32Array uint32(Number... values) { return (UInt32Array) of(Types.UINT32, list(values)); }
-    public static UInt64Array uint64(Number... values) { return (UInt64Array) of(Types.UINT64, list(values)); }
-    public static Float16Array float16(Number... values) { return (Float16Array) of(Types.FLOAT16, list(values)); }
-    public static Float32Array float32(Number... values) { return (Float32Array) of(Types.FLOAT32, list(values)); }
-    public static Float64Array float64(Number... values) { return (Float64Array) of(Types.FLOAT64, list(values)); }
-    public static Utf8Array utf8(String... values) { return (Utf8Array) of(Types.UTF8, list(values)); }
-    public static LargeUtf8Array largeUtf8(String... values) { return (LargeUtf8Array) of(Types.LARGE_UTF8, list(values)); }
-    public static BinaryArray binary(byte[]... values) { return (BinaryArray) of(Types.BINARY, list(values)); }
+    public static BooleanArray bool(Boolean... values) { return (BooleanArray) of(ArrowTypes.BOOL, list(values)); }
+    public static Int8Array int8(Number... values) { return (Int8Array) of(ArrowTypes.INT8, list(values)); }
+    public static Int16Array int16(Number... values) { return (Int16Array) of(ArrowTypes.INT16, list(values)); }
+    public static Int32Array int32(Number... values) { return (Int32Array) of(ArrowTypes.INT32, list(values)); }
+    public static Int64Array int64(Number... values) { return (Int64Array) of(ArrowTypes.INT64, list(values)); }
+    public static UInt8Array uint8(Number... values) { return (UInt8Array) of(ArrowTypes.UINT8, list(values)); }
+    public static UInt16Array uint16(Number... values) { return (UInt16Array) of(ArrowTypes.UINT16, list(values)); }
+    public static UInt32Array uint32(Number... values) { return (UInt32Array) of(ArrowTypes.UINT32, list(values)); }
+    public static UInt64Array uint64(Number... values) { return (UInt64Array) of(ArrowTypes.UINT64, list(values)); }
+    public static Float16Array float16(Number... values) { return (Float16Array) of(ArrowTypes.FLOAT16, list(values)); }
+    public static Float32Array float32(Number... values) { return (Float32Array) of(ArrowTypes.FLOAT32, list(values)); }
+    public static Float64Array float64(Number... values) { return (Float64Array) of(ArrowTypes.FLOAT64, list(values)); }
+    public static Utf8Array utf8(String... values) { return (Utf8Array) of(ArrowTypes.UTF8, list(values)); }
+    public static LargeUtf8Array largeUtf8(String... values) { return (LargeUtf8Array) of(ArrowTypes.LARGE_UTF8, list(values)); }
+    public static BinaryArray binary(byte[]... values) { return (BinaryArray) of(ArrowTypes.BINARY, list(values)); }
     public static LargeBinaryArray largeBinary(byte[]... values) {
-        return (LargeBinaryArray) of(Types.LARGE_BINARY, list(values));
+        return (LargeBinaryArray) of(ArrowTypes.LARGE_BINARY, list(values));
     }
-    public static Date32Array date32(LocalDate... values) { return (Date32Array) of(Types.DATE32, list(values)); }
+    public static Date32Array date32(LocalDate... values) { return (Date32Array) of(ArrowTypes.DATE32, list(values)); }
 
     /** A decimal128 array with the given precision and scale. */
     public static DecimalArray decimal128(int precision, int scale, BigDecimal... values) {
-        return (DecimalArray) of(Types.decimal128(precision, scale), list(values));
+        return (DecimalArray) of(ArrowTypes.decimal128(precision, scale), list(values));
     }
 }
