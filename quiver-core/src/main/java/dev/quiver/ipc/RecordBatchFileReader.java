@@ -4,6 +4,7 @@ import dev.quiver.InvalidDataException;
 import dev.quiver.LimitExceededException;
 import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
+import dev.quiver.array.Table;
 import dev.quiver.memory.LE;
 import dev.quiver.metadata.Block;
 import dev.quiver.metadata.Footer;
@@ -29,7 +30,7 @@ import java.util.NoSuchElementException;
  * batches are zero-copy slices of the mapping (decompressed buffers excepted); they stay valid until this
  * reader closes, or longer once {@linkplain RecordBatch#detach() detached}.
  */
-public final class RecordBatchFileReader implements Iterable<RecordBatch>, AutoCloseable {
+public final class RecordBatchFileReader implements RecordBatchReader {
     private static final int TRAILER = 4 + 6; // footer length + ARROW1
 
     private final MemorySegment data;
@@ -40,6 +41,7 @@ public final class RecordBatchFileReader implements Iterable<RecordBatch>, AutoC
     private final long footerOffset;
     private final BatchAssembler assembler;
     private boolean dictionariesLoaded;
+    private int cursor; // the next batch readNext() returns
 
     private RecordBatchFileReader(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner) {
         this.data = data;
@@ -113,6 +115,7 @@ public final class RecordBatchFileReader implements Iterable<RecordBatch>, AutoC
     }
 
     /** The schema; little-endian even when the file's data is big-endian (batches are swapped as they are read). */
+    @Override
     public Schema schema() { return assembler.schema(); }
 
     public Footer footer() { return footer; }
@@ -137,11 +140,18 @@ public final class RecordBatchFileReader implements Iterable<RecordBatch>, AutoC
         return assembler.recordBatch(m.message, b.offset(), m.body, m.bodyOffset, null);
     }
 
-    /** Every record batch. */
-    public List<RecordBatch> readAll() {
+    /** The batch after the one {@code readNext()} returned last (batch 0 at first), or null after the last. */
+    @Override
+    public RecordBatch readNext() {
+        return cursor < numRecordBatches() ? recordBatch(cursor++) : null;
+    }
+
+    /** Every record batch of the file, whatever {@link #readNext()} returned before. */
+    @Override
+    public Table readAll() {
         List<RecordBatch> all = new ArrayList<>(numRecordBatches());
         for (int i = 0; i < numRecordBatches(); i++) all.add(recordBatch(i));
-        return all;
+        return Table.of(schema(), all);
     }
 
     @Override

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -21,7 +19,7 @@ import java.util.NoSuchElementException;
  * metadata, body) and hands each metadata or body over whole, so nothing is copied: bodies read from memory
  * are slices of it, bodies read from a channel land once in memory the batch owns.
  */
-public final class RecordBatchStreamReader implements Iterable<RecordBatch>, AutoCloseable {
+public final class RecordBatchStreamReader implements RecordBatchReader {
     private final ByteSource source;
     private final StreamDecoder decoder;
     private final Schema schema;
@@ -68,22 +66,17 @@ public final class RecordBatchStreamReader implements Iterable<RecordBatch>, Aut
     }
 
     /** The schema; little-endian even when the stream's data is big-endian (batches are swapped as read). */
+    @Override
     public Schema schema() { return schema; }
 
     /** The next record batch, or null at the end of the stream. */
+    @Override
     public RecordBatch readNext() throws IOException {
         if (closed) throw new IllegalStateException("stream reader is closed");
         while (next == null && !decoder.isEnded()) step();
         RecordBatch b = next;
         next = null;
         return b;
-    }
-
-    /** Reads every remaining batch. */
-    public List<RecordBatch> readAll() throws IOException {
-        List<RecordBatch> all = new ArrayList<>();
-        for (RecordBatch b; (b = readNext()) != null; ) all.add(b);
-        return all;
     }
 
     /** Iterates over the remaining batches; I/O errors surface as {@link UncheckedIOException}. */

@@ -152,7 +152,7 @@ class BigEndianRoundTripTest {
         List<RecordBatch> batches;
         try (RecordBatchStreamReader r = Ipc.openStream(stream)) {
             schema = r.schema();
-            batches = r.readAll();
+            batches = r.readAll().batches();
             batches.forEach(RecordBatch::detach);
         }
         roundTripViaLittleEndian(schema, batches);
@@ -166,7 +166,7 @@ class BigEndianRoundTripTest {
         byte[] little = write(schema, batches, IpcWriteOptions.DEFAULT, false);
         List<RecordBatch> expected;
         try (RecordBatchStreamReader r = Ipc.openStream(little)) {
-            expected = r.readAll();
+            expected = r.readAll().batches();
             expected.forEach(RecordBatch::detach);
         }
         roundTripAllWays(schema, expected);
@@ -180,10 +180,10 @@ class BigEndianRoundTripTest {
             assertEquals(Endianness.BIG, wireSchema(stream, 0).endianness());
             try (RecordBatchStreamReader r = Ipc.openStream(stream)) {
                 assertEquals(schema.withEndianness(Endianness.LITTLE), r.schema());
-                compareAll(batches, r.readAll(), "stream " + codec);
+                compareAll(batches, r.readAll().batches(), "stream " + codec);
             }
             try (RecordBatchStreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(stream))) {
-                compareAll(batches, r.readAll(), "stream from a channel " + codec);
+                compareAll(batches, r.readAll().batches(), "stream from a channel " + codec);
             }
             StreamDecoderTest.Outcome pushed = StreamDecoderTest.pushed(stream, 61, IpcReadOptions.DEFAULT);
             assertNull(pushed.error(), "push decoder");
@@ -194,14 +194,14 @@ class BigEndianRoundTripTest {
                 assertEquals(Endianness.BIG, r.footer().schema().endianness());
                 assertEquals(Endianness.BIG, wireSchema(file, 8).endianness());
                 assertEquals(schema.withEndianness(Endianness.LITTLE), r.schema());
-                compareAll(batches, r.readAll(), "file " + codec);
+                compareAll(batches, r.readAll().batches(), "file " + codec);
             }
             if (codec == null) { // and memory-mapped from disk
                 Path tmp = Files.createTempFile("quiver-be", ".arrow");
                 try {
                     Files.write(tmp, file);
                     try (RecordBatchFileReader r = Ipc.openFile(tmp)) {
-                        compareAll(batches, r.readAll(), "mapped file");
+                        compareAll(batches, r.readAll().batches(), "mapped file");
                     }
                 } finally {
                     Files.delete(tmp);
@@ -287,7 +287,7 @@ class BigEndianRoundTripTest {
         assertEquals("0102", hex(big.get(i++)), "int8: nothing to swap");
         assertEquals(i, big.size());
         try (RecordBatchStreamReader r = Ipc.openStream(write(schema, List.of(b), BIG, false))) {
-            compareAll(List.of(b), r.readAll(), "read back");
+            compareAll(List.of(b), r.readAll().batches(), "read back");
         }
     }
 
@@ -330,7 +330,7 @@ class BigEndianRoundTripTest {
         assertEquals("010203", hex(big.get(i++)), "int8 items");
         assertEquals(i, big.size());
         try (RecordBatchStreamReader r = Ipc.openStream(write(schema, List.of(b), BIG.withCompression(CompressionType.ZSTD), false))) {
-            compareAll(List.of(b), r.readAll(), "read back");
+            compareAll(List.of(b), r.readAll().batches(), "read back");
         }
     }
 

@@ -90,7 +90,7 @@ class DictionaryIpcTest {
             for (boolean memory : new boolean[] {true, false}) {
                 try (RecordBatchStreamReader r = memory ? Ipc.openStream(bytes)
                         : Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
-                    List<RecordBatch> read = r.readAll();
+                    List<RecordBatch> read = r.readAll().batches();
                     for (int i = 0; i < read.size(); i++) assertEquals(GROWING_VALUES.get(i), values(read.get(i), 0));
                     assertEquals(List.of(2, 3, 3, 5), read.stream()
                             .map(b -> ((DictionaryArray) b.column(0)).dictionary().length()).toList());
@@ -123,7 +123,7 @@ class DictionaryIpcTest {
         assertEquals(List.of("schema", "d0/full/2", "b3", "d0/full/3", "b2", "b2", "d0/full/5", "b3", "d0/full/2", "b2"),
                 messages(bytes, false));
         try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
-            List<RecordBatch> read = r.readAll();
+            List<RecordBatch> read = r.readAll().batches();
             for (int i = 0; i < 4; i++) assertEquals(GROWING_VALUES.get(i), values(read.get(i), 0));
             assertEquals(List.of("x", "y"), values(read.get(4), 0));
         }
@@ -139,7 +139,7 @@ class DictionaryIpcTest {
                 messages(bytes, true));
         try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
             assertEquals(3, r.numDictionaries());
-            List<RecordBatch> read = r.readAll();
+            List<RecordBatch> read = r.readAll().batches();
             for (int i = 0; i < read.size(); i++) assertEquals(GROWING_VALUES.get(i), values(read.get(i), 0));
             // a file's dictionaries are all read first: every batch sees the whole dictionary
             assertEquals(5, ((DictionaryArray) read.get(0).column(0)).dictionary().length());
@@ -303,7 +303,7 @@ class DictionaryIpcTest {
                 {"1.0.0-littleendian", "nested_dictionary"}};
         for (String[] c : cases) {
             try (RecordBatchFileReader r = Ipc.openFile(TestData.gold(c[0], c[1], ".arrow_file"))) {
-                List<RecordBatch> original = r.readAll();
+                List<RecordBatch> original = r.readAll().batches();
                 for (boolean file : new boolean[] {false, true}) {
                     byte[] bytes = IpcNestedRoundTripTest.write(r.schema(), original, file, IpcWriteOptions.DEFAULT);
                     long dictionaries = messages(bytes, file).stream().filter(m -> m.startsWith("d")).count();
@@ -321,7 +321,7 @@ class DictionaryIpcTest {
         try (RecordBatchStreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
             RecordBatch first = r.readNext();
             ArrayData before = ((DictionaryArray) first.column(0)).dictionary().data();
-            r.readAll();
+            r.readAll().batches();
             assertEquals(2, before.length());
             assertEquals(java.util.Arrays.asList("a", "b", null), values(first, 0));
         }

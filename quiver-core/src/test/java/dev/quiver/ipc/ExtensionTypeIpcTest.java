@@ -92,7 +92,7 @@ class ExtensionTypeIpcTest {
             assertInstanceOf(Uuid.class, t);
             assertNull(dict.extensionType(), "dict-extension is not registered");
 
-            List<RecordBatch> batches = r.readAll();
+            List<RecordBatch> batches = r.readAll().batches();
             for (boolean file : new boolean[] {false, true}) {
                 byte[] bytes = IpcNestedRoundTripTest.write(r.schema(), batches, file, IpcWriteOptions.DEFAULT);
                 List<RecordBatch> back = IpcNestedRoundTripTest.read(bytes, file);

@@ -64,7 +64,7 @@ class GoldFilesTest {
         JsonFile expected = IntegrationJson.read(TestData.gold(folder, name, ".json.gz"));
         Path file = TestData.gold(folder, name, ".arrow_file");
         try (RecordBatchFileReader r = Ipc.openFile(file)) {
-            compare(expected, r.schema(), r.readAll());
+            compare(expected, r.schema(), r.readAll().batches());
         }
     }
 
@@ -72,7 +72,7 @@ class GoldFilesTest {
         JsonFile expected = IntegrationJson.read(TestData.gold(folder, name, ".json.gz"));
         Path stream = TestData.gold(folder, name, ".stream");
         try (RecordBatchStreamReader r = Ipc.openStream(stream)) {
-            compare(expected, r.schema(), r.readAll());
+            compare(expected, r.schema(), r.readAll().batches());
         }
     }
 

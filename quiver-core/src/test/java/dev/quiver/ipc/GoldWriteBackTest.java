@@ -44,7 +44,7 @@ class GoldWriteBackTest {
 
     private static void writeBack(Path gold) throws IOException {
         try (RecordBatchFileReader r = Ipc.openFile(gold)) {
-            List<RecordBatch> original = r.readAll();
+            List<RecordBatch> original = r.readAll().batches();
             for (boolean file : new boolean[] {false, true}) {
                 for (CompressionType codec : new CompressionType[] {null, CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
                     String what = (file ? "file" : "stream") + " / " + (codec == null ? "none" : codec);

@@ -186,12 +186,12 @@ class IpcNestedRoundTripTest {
         List<RecordBatch> read;
         if (file) {
             try (RecordBatchFileReader r = Ipc.openFile(MemorySegment.ofArray(bytes), full)) {
-                read = r.readAll();
+                read = r.readAll().batches();
                 read.forEach(RecordBatch::detach);
             }
         } else {
             try (RecordBatchStreamReader r = Ipc.openStream(MemorySegment.ofArray(bytes), full)) {
-                read = r.readAll();
+                read = r.readAll().batches();
                 read.forEach(RecordBatch::detach);
             }
         }

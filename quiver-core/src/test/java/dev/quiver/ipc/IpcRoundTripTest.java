@@ -79,14 +79,14 @@ class IpcRoundTripTest {
                 assertEquals(schema, r.schema());
                 assertEquals(batches.size(), r.numRecordBatches());
                 for (var block : r.footer().recordBatches()) assertEquals(0, block.offset() % 8, "block alignment");
-                read = detachAll(r.readAll());
+                read = detachAll(r.readAll().batches());
             }
             // and from disk, memory-mapped
             Path tmp = Files.createTempFile("quiver", ".arrow");
             try {
                 Files.write(tmp, bytes);
                 try (RecordBatchFileReader r = Ipc.openFile(tmp)) {
-                    compareAll(batches, r.readAll());
+                    compareAll(batches, r.readAll().batches());
                 }
             } finally {
                 Files.delete(tmp);
@@ -94,10 +94,10 @@ class IpcRoundTripTest {
         } else {
             try (RecordBatchStreamReader r = Ipc.openStream(new java.io.ByteArrayInputStream(bytes))) {
                 assertEquals(schema, r.schema());
-                read = detachAll(r.readAll());
+                read = detachAll(r.readAll().batches());
             }
             try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
-                compareAll(batches, r.readAll());
+                compareAll(batches, r.readAll().batches());
             }
         }
         compareAll(batches, read);
@@ -154,11 +154,11 @@ class IpcRoundTripTest {
                 w.write(batch);
             }
             try (RecordBatchStreamReader r = Ipc.openStream(out.toByteArray())) {
-                compareAll(List.of(batch), r.readAll());
+                compareAll(List.of(batch), r.readAll().batches());
             }
         }
         try (RecordBatchStreamReader r = Ipc.openStream(IpcNestedRoundTripTest.write(schema, List.of(batchA), false, IpcWriteOptions.DEFAULT))) {
-            dev.quiver.array.Int32Array col = (dev.quiver.array.Int32Array) r.readAll().getFirst().column(0);
+            dev.quiver.array.Int32Array col = (dev.quiver.array.Int32Array) r.readAll().batches().getFirst().column(0);
             assertEquals(List.of(7, -1, 42), List.of(col.get(0), col.get(1), col.get(2)));
         }
     }
@@ -191,7 +191,7 @@ class IpcRoundTripTest {
                         w.write(b);
                     }
                     try (RecordBatchFileReader r = Ipc.openFile(out.toByteArray())) {
-                        compareAll(List.of(b, b), r.readAll());
+                        compareAll(List.of(b, b), r.readAll().batches());
                     }
                 }
             }

@@ -66,10 +66,10 @@ class LegacyFramingTest {
             assertEquals(0, (bytes.length - 4) % 8, "nothing but the 4-byte marker after the last message");
 
             try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
-                compareAll(r.readAll(), options + " from memory");
+                compareAll(r.readAll().batches(), options + " from memory");
             }
             try (RecordBatchStreamReader r = Ipc.openStream(new ByteArrayInputStream(bytes))) {
-                compareAll(r.readAll(), options + " from a channel");
+                compareAll(r.readAll().batches(), options + " from a channel");
             }
             for (int chunk : new int[] {1, 7, 64, bytes.length}) {
                 List<RecordBatch> got = new ArrayList<>();
@@ -100,7 +100,7 @@ class LegacyFramingTest {
                     assertEquals(b.metaDataLength() - 4, seg.get(LE.INT, b.offset()), "the block counts the 4-byte prefix");
                     assertEquals(0, (b.offset() + b.metaDataLength()) % 8, "bodies are aligned");
                 }
-                compareAll(r.readAll(), options + " file");
+                compareAll(r.readAll().batches(), options + " file");
             }
             // the stream inside the file is legacy too
             assertEquals(5, messageStarts(seg, 8).size());

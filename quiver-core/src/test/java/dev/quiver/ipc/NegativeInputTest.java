@@ -66,7 +66,7 @@ class NegativeInputTest {
 
     private static List<RecordBatch> readStreamFromMemory(byte[] bytes) throws IOException {
         try (RecordBatchStreamReader r = Ipc.openStream(bytes)) {
-            List<RecordBatch> all = r.readAll();
+            List<RecordBatch> all = r.readAll().batches();
             all.forEach(RecordBatch::detach);
             return all;
         }
@@ -74,7 +74,7 @@ class NegativeInputTest {
 
     private static List<RecordBatch> readStreamFromInput(byte[] bytes) throws IOException {
         try (RecordBatchStreamReader r = Ipc.openStream(new ByteArrayInputStream(bytes))) {
-            List<RecordBatch> all = r.readAll();
+            List<RecordBatch> all = r.readAll().batches();
             all.forEach(RecordBatch::detach);
             return all;
         }
@@ -82,7 +82,7 @@ class NegativeInputTest {
 
     private static List<RecordBatch> readFile(byte[] bytes) {
         try (RecordBatchFileReader r = Ipc.openFile(bytes)) {
-            List<RecordBatch> all = r.readAll();
+            List<RecordBatch> all = r.readAll().batches();
             all.forEach(RecordBatch::detach);
             return all;
         }
@@ -279,7 +279,7 @@ class NegativeInputTest {
         Files.write(f, hugeBody);
         expect(InvalidDataException.class, hugeBody.length, () -> {
             try (RecordBatchStreamReader r = Ipc.openStream(f)) {
-                r.readAll();
+                r.readAll().batches();
             }
         }, "message body", f.toString());
     }

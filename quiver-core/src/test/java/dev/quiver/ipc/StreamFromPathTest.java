@@ -44,7 +44,7 @@ class StreamFromPathTest {
         RecordBatch kept;
         RecordBatch borrowed;
         try (RecordBatchStreamReader r = Ipc.openStream(p)) {
-            List<RecordBatch> read = r.readAll();
+            List<RecordBatch> read = r.readAll().batches();
             assertEquals(2, read.size());
             for (int i = 0; i < 2; i++) assertNull(ArrayEquality.compare(BATCHES.get(i), read.get(i)));
             borrowed = read.get(0);
@@ -62,7 +62,7 @@ class StreamFromPathTest {
         Files.write(p, java.util.Arrays.copyOf(all, all.length - 20));
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> {
             try (RecordBatchStreamReader r = Ipc.openStream(p)) {
-                r.readAll();
+                r.readAll().batches();
             }
         });
         assertTrue(e.getMessage().contains(p.toString()), e.getMessage());

@@ -80,11 +80,11 @@ class ArrowJavaToQuiverTest {
         if (file) {
             try (RecordBatchFileReader r = Ipc.openFile(written)) {
                 assertEquals(gold.batches().size(), r.numRecordBatches(), "record batches in the footer");
-                compare(gold, r.schema(), r.readAll());
+                compare(gold, r.schema(), r.readAll().batches());
             }
         } else {
             try (RecordBatchStreamReader r = Ipc.openStream(written)) {
-                compare(gold, r.schema(), r.readAll());
+                compare(gold, r.schema(), r.readAll().batches());
             }
         }
     }
