@@ -10,6 +10,22 @@ import java.util.Objects;
  * How to write IPC data. Immutable: start from {@link #DEFAULT} and change one setting at a time with the
  * {@code withX} methods.
  *
+ * <p>{@link #DEFAULT} is PyArrow's default {@code IpcWriteOptions}: uncompressed, alignment 8, metadata V5,
+ * little-endian, the continuation marker, no dictionary deltas in streams. With it Quiver writes the same bytes as
+ * Arrow C++ for the same arrays (metadata, buffer layout and padding, null counts with an empty validity buffer
+ * when there is no null, dictionary order, footer, end-of-stream; {@code PyArrowByteIdentityTest}). The settings
+ * where the two differ on purpose:
+ * <ul>
+ *   <li>Alignment 64 puts every body buffer on a 64-byte boundary of the output; Arrow C++'s {@code alignment=64}
+ *       only pads each message's metadata to a multiple of 64 and still pads buffers to 8, so the bytes differ.</li>
+ *   <li>Files: a dictionary that only grew is sent as a delta whatever {@code emitDictionaryDeltas} says (Arrow
+ *       C++ refuses the change unless {@code emit_dictionary_deltas}, and then writes the same delta).</li>
+ *   <li>{@code useThreads} changes nothing in the bytes, in either library.</li>
+ * </ul>
+ * Buffers are written exactly as long as the array needs (a slice's own bytes, then zeros to the next multiple of
+ * 8); Arrow C++ also sends bytes that follow a slice in its buffer (up to the next multiple of 8, or the whole
+ * buffer when it is at most 64-byte padded), so sliced arrays are the one input where the bodies can differ.
+ *
  * @param compression      body compression codec, or null for none
  * @param compressionLevel codec level, or {@link #DEFAULT_LEVEL} for the codec's default
  * @param alignment        alignment of every body buffer and of the metadata: 8 (the default) or 64

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class RecordBatchFileWriter extends RecordBatchStreamWriter {
     private Map<String, String> footerMetadata = Map.of();
+    private boolean footerMetadataPresent;
 
     RecordBatchFileWriter(WritableByteChannel channel, boolean closeChannel, Schema schema, IpcWriteOptions options)
             throws IOException {
@@ -23,9 +24,19 @@ public final class RecordBatchFileWriter extends RecordBatchStreamWriter {
         out.writeRaw(Framing.FILE_MAGIC_PADDED);
     }
 
-    /** Custom metadata written in the footer. */
+    /** Custom metadata written in the footer (no list is written when it is empty). */
     public RecordBatchFileWriter footerMetadata(Map<String, String> metadata) {
+        return footerMetadata(metadata, false);
+    }
+
+    /**
+     * Custom metadata written in the footer; with {@code present}, the list is written even when empty, as
+     * PyArrow does for {@code metadata={}} (to copy a file read with an empty list, pass
+     * {@code footer().metadataPresent()}).
+     */
+    public RecordBatchFileWriter footerMetadata(Map<String, String> metadata, boolean present) {
         this.footerMetadata = metadata == null ? Map.of() : metadata;
+        this.footerMetadataPresent = present;
         return this;
     }
 
@@ -38,7 +49,7 @@ public final class RecordBatchFileWriter extends RecordBatchStreamWriter {
     void finish() throws IOException {
         out.writeEndOfStream();
         byte[] footer = FooterCodec.encode(new Footer(options.metadataVersion(), wireSchema(), dictionaryBlocks,
-                recordBatchBlocks, footerMetadata));
+                recordBatchBlocks, footerMetadata, footerMetadataPresent));
         ByteBuffer tail = ByteBuffer.allocate(footer.length + 4 + Framing.FILE_MAGIC.length).order(ByteOrder.LITTLE_ENDIAN);
         tail.put(footer).putInt(footer.length).put(Framing.FILE_MAGIC);
         out.writeRaw(tail.array());

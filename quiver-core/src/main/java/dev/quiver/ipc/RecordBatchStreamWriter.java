@@ -133,7 +133,8 @@ public class RecordBatchStreamWriter implements AutoCloseable {
     /**
      * Writes, depth first (a dictionary's own nested dictionaries before it), each dictionary of this batch that
      * differs from the one last written with its id: the first time in full, then as a delta when it only grew
-     * (and deltas are enabled, or this is a file), else as a replacement (streams only).
+     * (and deltas are enabled, or this is a file, and its values hold no dictionaries), else as a replacement
+     * (streams only). This is Arrow C++'s order and choice.
      */
     private void writeDictionaries(Field f, ArrayData data, Map<Long, ArrayData> inBatch) throws IOException {
         if (f.dictionary() == null) {
@@ -161,18 +162,28 @@ public class RecordBatchStreamWriter implements AutoCloseable {
             lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
         } else if (!same(last, dict)) {
             boolean grew = dict.length() > last.length() && same(last, dict.slice(0, last.length()));
-            if (grew && (options.emitDictionaryDeltas() || isFile())) {
+            // As Arrow C++: no delta for a dictionary whose values hold dictionaries (C++ cannot read one).
+            boolean nested = hasDictionaries(valueField.children());
+            if (grew && !nested && (options.emitDictionaryDeltas() || isFile())) {
                 writeDictionary(id, valueField, dict.slice(last.length(), dict.length() - last.length()), true);
             } else if (isFile()) {
-                throw new IllegalArgumentException("the dictionary with id " + id + " (field '" + f.name()
-                        + "') changed and does not start with the " + last.length() + " values written before: "
-                        + "the IPC file format allows delta dictionaries but no replacement (use a stream)");
+                throw new IllegalArgumentException("the dictionary with id " + id + " (field '" + f.name() + "') "
+                        + (grew ? "grew, but its values hold dictionaries, so it cannot be sent as a delta"
+                                : "changed and does not start with the " + last.length() + " values written before")
+                        + ": the IPC file format allows delta dictionaries but no replacement (use a stream)");
             } else {
                 writeDictionary(id, valueField, dict, false);
             }
             lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
         }
         lastGiven.put(id, dict);
+    }
+
+    private static boolean hasDictionaries(List<Field> fields) {
+        for (Field f : fields) {
+            if (f.dictionary() != null || hasDictionaries(f.children())) return true;
+        }
+        return false;
     }
 
     private static boolean same(ArrayData a, ArrayData b) {

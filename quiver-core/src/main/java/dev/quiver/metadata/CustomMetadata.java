@@ -28,15 +28,22 @@ final class CustomMetadata {
 
     /** Writes the KeyValue vector for {@code m}, or returns 0 when {@code m} is empty. */
     static int write(FlatBufferBuilder b, Map<String, String> m) {
-        if (m == null || m.isEmpty()) return 0;
+        return m == null || m.isEmpty() ? 0 : writeVector(b, m);
+    }
+
+    /**
+     * Writes the KeyValue vector for {@code m}, even an empty one, as Arrow C++ does: for each entry the key,
+     * the value and the KeyValue table (value added first), then the vector.
+     */
+    static int writeVector(FlatBufferBuilder b, Map<String, String> m) {
         int[] entries = new int[m.size()];
         int i = 0;
         for (Map.Entry<String, String> e : m.entrySet()) {
             int key = b.createString(e.getKey() == null ? "" : e.getKey());
             int value = b.createString(e.getValue() == null ? "" : e.getValue());
             b.startTable(2);
-            b.addOffset(KEY, key);
             b.addOffset(VALUE, value);
+            b.addOffset(KEY, key);
             entries[i++] = b.endTable();
         }
         return b.createOffsetVector(entries);

@@ -41,7 +41,7 @@ public final class FooterCodec {
         List<Block> dictionaries = readBlocks(t, DICTIONARIES, "dictionaries");
         List<Block> batches = readBlocks(t, RECORD_BATCHES, "recordBatches");
         Map<String, String> metadata = CustomMetadata.read(t, METADATA);
-        return new Footer(version, schema, dictionaries, batches, metadata);
+        return new Footer(version, schema, dictionaries, batches, metadata, t.has(METADATA));
     }
 
     private static List<Block> readBlocks(FbTable t, int slot, String name) {
@@ -64,18 +64,22 @@ public final class FooterCodec {
         return blocks;
     }
 
-    /** Encodes {@code footer} as a Footer flatbuffer whose length is a multiple of 8. */
+    /**
+     * Encodes {@code footer} as a Footer flatbuffer, byte for byte as Arrow C++ does: schema, dictionary blocks,
+     * record batch blocks, metadata, then the table. Its length is a multiple of 4, not always of 8.
+     */
     public static byte[] encode(Footer footer) {
         FlatBufferBuilder b = new FlatBufferBuilder();
         int schema = SchemaCodec.write(b, footer.schema());
         int dictionaries = writeBlocks(b, footer.dictionaries());
         int batches = writeBlocks(b, footer.recordBatches());
-        int md = CustomMetadata.write(b, footer.metadata());
+        int md = footer.metadataPresent() ? CustomMetadata.writeVector(b, footer.metadata()) : 0;
+        // Field order of Arrow C++'s CreateFooter: the offsets last declared first, then the version.
         b.startTable(5);
-        b.addOffset(SCHEMA, schema);
-        b.addOffset(DICTIONARIES, dictionaries);
+        b.addOffset(METADATA, md);
         b.addOffset(RECORD_BATCHES, batches);
-        if (md != 0) b.addOffset(METADATA, md);
+        b.addOffset(DICTIONARIES, dictionaries);
+        b.addOffset(SCHEMA, schema);
         MessageCodec.writeVersion(b, VERSION, footer.version());
         return b.finish(b.endTable());
     }

@@ -85,7 +85,10 @@ public final class MessageCodec {
         return all[v];
     }
 
-    /** Encodes {@code message} as a Message flatbuffer whose length is a multiple of 8. */
+    /**
+     * Encodes {@code message} as a Message flatbuffer, byte for byte as Arrow C++ does (its length is a multiple
+     * of 4 or 8; the framing pads it).
+     */
     public static byte[] encode(Message message) {
         FlatBufferBuilder b = new FlatBufferBuilder();
         MessageHeader h = message.header();
@@ -106,17 +109,18 @@ public final class MessageCodec {
             }
         }
         int md = CustomMetadata.write(b, message.metadata());
+        // Field order of Arrow C++'s CreateMessage: bodyLength, custom_metadata, header, version, header_type.
         b.startTable(5);
         b.addLong(BODY_LENGTH, message.bodyLength(), 0);
+        b.addOffset(METADATA, md);
         b.addOffset(HEADER, header);
-        if (md != 0) b.addOffset(METADATA, md);
         writeVersion(b, VERSION, message.version());
         b.addByte(HEADER_TYPE, tag, (byte) 0);
         return b.finish(b.endTable());
     }
 
-    /** Always writes the version (V5 when null), even when it equals the schema default V1. */
+    /** Writes the version (V5 when null), omitted when it is the schema's default V1, as Flatbuffers does. */
     static void writeVersion(FlatBufferBuilder b, int slot, MetadataVersion v) {
-        b.forceShort(slot, (short) (v == null ? MetadataVersion.V5 : v).ordinal());
+        b.addShort(slot, (short) (v == null ? MetadataVersion.V5 : v).ordinal(), (short) 0);
     }
 }

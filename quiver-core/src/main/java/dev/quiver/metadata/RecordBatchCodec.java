@@ -80,6 +80,7 @@ final class RecordBatchCodec {
         return new RecordBatchHeader(length, nodeLengths, nullCounts, offsets, lengths, compression, variadic);
     }
 
+    /** Writes the objects in Arrow C++'s order: nodes, buffers, compression, variadic counts, the table. */
     static int write(FlatBufferBuilder b, RecordBatchHeader h) {
         long[] nl = h.nodeLengths(), nc = h.nodeNullCounts();
         int nodes = b.createStructVector(16, nl.length, i -> {
@@ -99,12 +100,13 @@ final class RecordBatchCodec {
         }
         long[] variadic = h.variadicBufferCounts();
         int vv = variadic.length == 0 ? 0 : b.createLongVector(variadic);
+        // Field order of Arrow C++'s CreateRecordBatch: the long, then the offsets last declared first.
         b.startTable(5);
         b.addLong(LENGTH, h.length(), 0);
-        b.addOffset(NODES, nodes);
+        b.addOffset(VARIADIC, vv);
+        b.addOffset(COMPRESSION, compression);
         b.addOffset(BUFFERS, buffers);
-        if (compression != 0) b.addOffset(COMPRESSION, compression);
-        if (vv != 0) b.addOffset(VARIADIC, vv);
+        b.addOffset(NODES, nodes);
         return b.endTable();
     }
 }

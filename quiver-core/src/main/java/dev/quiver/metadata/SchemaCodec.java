@@ -82,7 +82,7 @@ public final class SchemaCodec {
                 }
             }
         }
-        return new Schema(fields, metadata, endianness);
+        return new Schema(fields, metadata, endianness, t.has(S_METADATA));
     }
 
     private static Field readField(FbTable t, String parent, int index, int depth, int maxDepth) {
@@ -183,22 +183,28 @@ public final class SchemaCodec {
     }
 
     // ---- writing -----------------------------------------------------------------------------
+    // Objects are created and fields added in the order of Arrow C++'s writer (metadata_internal.cc with the
+    // flatc-generated CreateX functions, which add fields largest first, last declared first among equals),
+    // so that the builder produces the same bytes.
 
     static int write(FlatBufferBuilder b, Schema schema) {
         List<Field> fields = schema.fields();
         int[] fo = new int[fields.size()];
         for (int i = 0; i < fo.length; i++) fo[i] = writeField(b, fields.get(i));
         int fv = b.createOffsetVector(fo);
-        int md = CustomMetadata.write(b, schema.metadata());
+        int md = schema.metadataPresent() ? CustomMetadata.writeVector(b, schema.metadata()) : 0;
         b.startTable(4);
+        b.addOffset(S_METADATA, md);
         b.addOffset(S_FIELDS, fv);
-        if (md != 0) b.addOffset(S_METADATA, md);
         b.addShort(S_ENDIANNESS, (short) schema.endianness().ordinal(), (short) 0);
         return b.endTable();
     }
 
+    /** Children first, then the type, the dictionary encoding, the metadata, the name, the children vector. */
     private static int writeField(FlatBufferBuilder b, Field f) {
-        int name = b.createString(f.name());
+        List<Field> children = f.children();
+        int[] co = new int[children.size()];
+        for (int i = 0; i < co.length; i++) co[i] = writeField(b, children.get(i));
         int type = TypeCodec.write(b, f.type());
         int dict = 0;
         if (f.dictionary() != null) {
@@ -210,17 +216,15 @@ public final class SchemaCodec {
             b.addBool(D_ORDERED, d.ordered(), false);
             dict = b.endTable();
         }
-        List<Field> children = f.children();
-        int[] co = new int[children.size()];
-        for (int i = 0; i < co.length; i++) co[i] = writeField(b, children.get(i));
-        int cv = b.createOffsetVector(co);
         int md = CustomMetadata.write(b, f.metadata());
+        int name = b.createString(f.name());
+        int cv = b.createOffsetVector(co);
         b.startTable(7);
-        b.addOffset(F_NAME, name);
-        b.addOffset(F_TYPE + 1, type);
-        if (dict != 0) b.addOffset(F_DICTIONARY, dict);
+        b.addOffset(F_METADATA, md);
         b.addOffset(F_CHILDREN, cv);
-        if (md != 0) b.addOffset(F_METADATA, md);
+        b.addOffset(F_DICTIONARY, dict);
+        b.addOffset(F_TYPE + 1, type);
+        b.addOffset(F_NAME, name);
         b.addByte(F_TYPE, f.type().typeTag(), (byte) 0);
         b.addBool(F_NULLABLE, f.nullable(), false);
         return b.endTable();

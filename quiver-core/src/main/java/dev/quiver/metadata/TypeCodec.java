@@ -162,7 +162,11 @@ final class TypeCodec {
 
     // ---- writing -----------------------------------------------------------------------------
 
-    /** Writes the type table of {@code type}; its union tag is {@link ArrowType#typeTag()}. */
+    /**
+     * Writes the type table of {@code type}; its union tag is {@link ArrowType#typeTag()}. Fields are added in
+     * the order of the flatc-generated {@code CreateX} functions Arrow C++ calls (largest first, then last
+     * declared first), so the bytes are Arrow C++'s.
+     */
     static int write(FlatBufferBuilder b, ArrowType type) {
         return switch (type) {
             case ArrowType.Int t -> writeInt(b, t);
@@ -173,9 +177,9 @@ final class TypeCodec {
             }
             case ArrowType.Decimal t -> {
                 b.startTable(3);
-                b.addInt(0, t.precision(), 0);
-                b.addInt(1, t.scale(), 0);
                 b.addInt(2, t.bitWidth(), 128);
+                b.addInt(1, t.scale(), 0);
+                b.addInt(0, t.precision(), 0);
                 yield b.endTable();
             }
             case ArrowType.Date t -> {
@@ -190,9 +194,10 @@ final class TypeCodec {
                 yield b.endTable();
             }
             case ArrowType.Timestamp t -> {
+                // An empty timezone is kept (Arrow C++ omits it), so that Timestamp(unit, "") reads back as itself.
                 int tz = t.timezone() == null ? 0 : b.createString(t.timezone());
                 b.startTable(2);
-                if (tz != 0) b.addOffset(1, tz);
+                b.addOffset(1, tz);
                 b.addShort(0, (short) t.unit().ordinal(), (short) ArrowTimeUnit.SECOND.ordinal());
                 yield b.endTable();
             }
@@ -205,7 +210,7 @@ final class TypeCodec {
                 int[] ids = t.typeIds();
                 int idv = ids == null ? 0 : b.createIntVector(ids);
                 b.startTable(2);
-                if (idv != 0) b.addOffset(1, idv);
+                b.addOffset(1, idv);
                 b.addShort(0, (short) t.mode().ordinal(), (short) 0);
                 yield b.endTable();
             }

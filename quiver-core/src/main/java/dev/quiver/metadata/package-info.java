@@ -10,8 +10,10 @@
  * lies inside the buffer, scalars are aligned to their size, strings are NUL-terminated UTF-8, union tags
  * are known; field nesting depth and the number of tables visited are bounded. Failures are
  * {@link dev.quiver.QuiverException}s with the absolute byte offset and, inside a schema, the field path.
- * The writer aligns scalars to their size, tables and vectors to 4, vectors of structs to 8, and pads the
- * buffer to a multiple of 8, so that other Arrow implementations' verifiers accept it.
+ * The writer produces the bytes of Arrow C++'s writer: the reference Flatbuffers builder's algorithm (back to
+ * front, scalars aligned to their size, defaults omitted, equal vtables shared, the buffer padded to its largest
+ * alignment) driven in the order of Arrow C++'s {@code metadata_internal.cc} and of the flatc-generated
+ * {@code CreateX} functions (fields added largest first, last declared first among equals).
  *
  * @see <a href="https://github.com/apache/arrow/blob/main/format/Schema.fbs">format/Schema.fbs</a>
  * @see <a href="https://github.com/apache/arrow/blob/main/format/Message.fbs">format/Message.fbs</a>

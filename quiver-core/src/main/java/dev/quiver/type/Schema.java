@@ -6,14 +6,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** An ordered list of fields with schema-level custom metadata and the endianness of the data. */
-public record Schema(List<Field> fields, Map<String, String> metadata, Endianness endianness) {
+/**
+ * An ordered list of fields with schema-level custom metadata and the endianness of the data.
+ *
+ * @param metadataPresent whether the schema carries a custom metadata list even when it is empty. IPC (like
+ *                        Arrow C++) tells an absent list from an empty one: a schema read with an empty list
+ *                        has this set, so writing it back gives the same bytes. Always true when
+ *                        {@code metadata} is not empty. It does not take part in {@link #equals}: an empty
+ *                        list and none mean the same.
+ */
+public record Schema(List<Field> fields, Map<String, String> metadata, Endianness endianness,
+                     boolean metadataPresent) {
 
     public Schema {
         fields = List.copyOf(fields);
+        metadataPresent = metadataPresent || (metadata != null && !metadata.isEmpty());
         metadata = metadata == null || metadata.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         endianness = endianness == null ? Endianness.LITTLE : endianness;
+    }
+
+    /** A schema whose custom metadata list is written only when {@code metadata} is not empty. */
+    public Schema(List<Field> fields, Map<String, String> metadata, Endianness endianness) {
+        this(fields, metadata, endianness, false);
     }
 
     public static Schema of(Field... fields) {
@@ -25,7 +40,18 @@ public record Schema(List<Field> fields, Map<String, String> metadata, Endiannes
     }
 
     public Schema withMetadata(Map<String, String> m) { return new Schema(fields, m, endianness); }
-    public Schema withEndianness(Endianness e) { return new Schema(fields, metadata, e); }
+    public Schema withEndianness(Endianness e) { return new Schema(fields, metadata, e, metadataPresent); }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Schema s && fields.equals(s.fields) && metadata.equals(s.metadata)
+                && endianness == s.endianness;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fields, metadata, endianness);
+    }
 
     public Field field(int i) { return fields.get(i); }
 

@@ -274,6 +274,29 @@ class DictionaryIpcTest {
     }
 
     @Test
+    void aGrownDictionaryWhoseValuesHoldDictionariesIsReplacedNotSentAsADelta() throws IOException {
+        // As Arrow C++ (whose reader cannot apply such a delta): streams replace it, files refuse it.
+        Field tag = Field.nullable("tag", ArrowTypes.UTF8).withDictionary(new DictionaryEncoding(3, ArrowTypes.INT8, false));
+        Field struct = new Field("s", new ArrowType.Struct(), true, List.of(tag),
+                new DictionaryEncoding(2, ArrowTypes.INT32, false), null);
+        Schema schema = Schema.of(struct);
+        Field values = struct.withDictionary(null);
+        Array two = Arrow.of(values, List.of(Map.of("tag", "red"), Map.of("tag", "blue")));
+        Array three = Arrow.of(values, List.of(Map.of("tag", "red"), Map.of("tag", "blue"), Map.of("tag", "red")));
+        List<RecordBatch> batches = List.of(RecordBatch.of(schema, List.of(Arrow.dictionary(Arrow.int32(0, 1), two))),
+                RecordBatch.of(schema, List.of(Arrow.dictionary(Arrow.int32(2), three))));
+        byte[] bytes = IpcNestedRoundTripTest.write(schema, batches, false,
+                IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true));
+        assertEquals(List.of("schema", "d3/full/2", "d2/full/2", "b2", "d2/full/3", "b1"), messages(bytes, false));
+        IpcNestedRoundTripTest.compareAll(batches, IpcNestedRoundTripTest.read(bytes, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IpcNestedRoundTripTest.write(schema, batches, true, IpcWriteOptions.DEFAULT));
+        assertEquals("the dictionary with id 2 (field 's') grew, but its values hold dictionaries, so it cannot be "
+                + "sent as a delta: the IPC file format allows delta dictionaries but no replacement (use a stream)",
+                e.getMessage());
+    }
+
+    @Test
     void oneDictionarySharedBySeveralFieldsIsWrittenOnce() throws IOException {
         DictionaryEncoding shared = DictionaryEncoding.of(5);
         Schema schema = Schema.of(Field.nullable("a", ArrowTypes.UTF8).withDictionary(shared),
