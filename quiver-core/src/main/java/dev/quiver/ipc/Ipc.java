@@ -1,22 +1,17 @@
 package dev.quiver.ipc;
 
 import dev.quiver.array.RecordBatch;
-
+import dev.quiver.io.SafeOutput;
 import dev.quiver.type.Schema;
-
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Entry point for reading and writing the Arrow IPC formats, named after PyArrow's {@code pa.ipc}:
@@ -25,7 +20,12 @@ import java.nio.file.StandardOpenOption;
  * <pre>{@code
  * try (RecordBatchStreamWriter w = Ipc.newStream(out, batch.schema())) { w.write(batch); }
  * try (RecordBatchStreamReader r = Ipc.openStream(in)) { for (RecordBatch b : r) { ... } }
+ * try (RecordBatchReader r = Ipc.open(path)) { ... }   // a file or a stream, told by its first bytes
  * }</pre>
+ *
+ * <p>Writers opened on a path never leave it half-written (see {@link #newFile(Path, Schema, IpcWriteOptions)});
+ * readers refuse inputs that are not what they expect (a file where a stream is expected, Parquet, JSON...)
+ * with a message saying what the input is ({@link InputKind}).
  */
 public final class Ipc {
     private Ipc() {}
@@ -98,19 +98,35 @@ public final class Ipc {
 
     /** A stream writer on {@code out}; closing the writer writes end-of-stream but leaves {@code out} open. */
     public static RecordBatchStreamWriter newStream(OutputStream out, Schema schema, IpcWriteOptions options) {
-        return new RecordBatchStreamWriter(Channels.newChannel(out), false, schema, options, 0);
+        return new RecordBatchStreamWriter(Channels.newChannel(out), null, schema, options, 0);
     }
 
     /** A stream writer on a channel; closing the writer leaves the channel open. */
     public static RecordBatchStreamWriter newStream(WritableByteChannel out, Schema schema, IpcWriteOptions options) {
-        return new RecordBatchStreamWriter(out, false, schema, options, 0);
+        return new RecordBatchStreamWriter(out, null, schema, options, 0);
     }
 
-    /** A stream writer that creates (or replaces) a file; closing the writer closes the file. */
+    public static RecordBatchStreamWriter newStream(Path path, Schema schema) throws IOException {
+        return newStream(path, schema, IpcWriteOptions.DEFAULT);
+    }
+
+    /**
+     * A stream writer that creates or replaces the file at {@code path} without ever leaving it half-written
+     * ({@link SafeOutput}): the stream goes to a temporary file beside it ({@code .NAME.<random>.quiver-tmp}),
+     * moved over {@code path} when {@link RecordBatchStreamWriter#close()} completes it; until then an existing
+     * file is untouched. {@link RecordBatchStreamWriter#abort()}, a failed write, or a writer that is never
+     * closed leaves {@code path} as it was (the temporary file is deleted on abort, on failure, when the writer
+     * is garbage-collected, and at the latest at JVM exit). A symbolic link is followed and its target
+     * replaced; a named pipe, a device or {@code /dev/stdout} is written through.
+     */
     public static RecordBatchStreamWriter newStream(Path path, Schema schema, IpcWriteOptions options) throws IOException {
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        return new RecordBatchStreamWriter(ch, true, schema, options, 0);
+        SafeOutput out = SafeOutput.open(path);
+        try {
+            return new RecordBatchStreamWriter(out.channel(), out, schema, options, 0);
+        } catch (RuntimeException e) {
+            out.abort();
+            throw e;
+        }
     }
 
     public static RecordBatchStreamReader openStream(InputStream in) throws IOException {
@@ -166,26 +182,30 @@ public final class Ipc {
         return newFile(path, schema, IpcWriteOptions.DEFAULT);
     }
 
-    /** A file writer that creates (or replaces) a file; closing the writer writes the footer and closes it. */
+    /**
+     * A file writer that creates or replaces the file at {@code path}; closing it writes the footer and moves the
+     * complete file into place. Nothing is ever half-written: as {@link #newStream(Path, Schema, IpcWriteOptions)}
+     * (a temporary file beside it, moved over it on close; {@link RecordBatchStreamWriter#abort()}; links
+     * followed; pipes and devices written through).
+     */
     public static RecordBatchFileWriter newFile(Path path, Schema schema, IpcWriteOptions options) throws IOException {
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        SafeOutput out = SafeOutput.open(path);
         try {
-            return new RecordBatchFileWriter(ch, true, schema, options);
+            return new RecordBatchFileWriter(out.channel(), out, schema, options);
         } catch (IOException | RuntimeException e) {
-            ch.close();
+            out.abort();
             throw e;
         }
     }
 
     /** A file writer on a channel positioned at the start of the file; the channel stays open. */
     public static RecordBatchFileWriter newFile(WritableByteChannel out, Schema schema, IpcWriteOptions options) throws IOException {
-        return new RecordBatchFileWriter(out, false, schema, options);
+        return new RecordBatchFileWriter(out, null, schema, options);
     }
 
     /** A file writer on an output stream (for example to build a file in memory); the stream stays open. */
     public static RecordBatchFileWriter newFile(OutputStream out, Schema schema, IpcWriteOptions options) throws IOException {
-        return new RecordBatchFileWriter(Channels.newChannel(out), false, schema, options);
+        return new RecordBatchFileWriter(Channels.newChannel(out), null, schema, options);
     }
 
     public static RecordBatchFileReader openFile(Path path) throws IOException {

@@ -124,7 +124,8 @@ final class ReaderOpener {
             byte[] chunk = new byte[64 << 10];
             MemorySegment chunkSegment = MemorySegment.ofArray(chunk);
             ByteBuffer bb = ByteBuffer.wrap(chunk);
-            for (int n; (n = in.read(bb.clear())) >= 0; ) {
+            // never more than one byte past the limit: enough to know the input exceeds it
+            for (int n; (n = in.read(bb.clear().limit((int) Math.min(chunk.length, buffer.missing() + 1)))) >= 0; ) {
                 if (buffer.take(chunkSegment.asSlice(0, n), 0) < n) {
                     throw new LimitExceededException("the input is an Arrow IPC file that can be read only once "
                             + "(a pipe or an InputStream) and so is read into memory first (its footer comes last), "
