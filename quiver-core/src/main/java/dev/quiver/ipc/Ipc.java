@@ -245,7 +245,12 @@ public final class Ipc {
     }
 
     public static RecordBatchFileReader openFile(MemorySegment data, IpcReadOptions options) {
-        return RecordBatchFileReader.open(data, "file", options);
+        return openFile(data, options, "file");
+    }
+
+    /** A file reader over a file's bytes in memory, named {@code resource} in error messages. */
+    public static RecordBatchFileReader openFile(MemorySegment data, IpcReadOptions options, String resource) {
+        return RecordBatchFileReader.open(data, resource, options);
     }
 
     public static RecordBatchFileReader openFile(byte[] data) {
