@@ -176,13 +176,7 @@ class IoCommandsTest {
     /** A named pipe that a thread drains once a writer opens it. */
     private CompletableFuture<byte[]> fifoReader(Path p) throws Exception {
         mkfifo(p);
-        return CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = Files.newInputStream(p)) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, r -> Thread.ofPlatform().daemon().start(r));
+        return dev.quiver.testing.ChildJvm.readInBackground(() -> Files.newInputStream(p));
     }
 
     @ParameterizedTest

@@ -290,6 +290,9 @@ public final class SafeOutput implements AutoCloseable {
                     throw e;
                 }
                 ch = s;
+            } else if (Files.isRegularFile(real)) {
+                // a regular file behind /dev/fd/N: where the descriptor's owner opened it for (append, or truncated)
+                ch = FileChannel.open(real, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             } else {
                 ch = FileChannel.open(real, StandardOpenOption.WRITE);
             }

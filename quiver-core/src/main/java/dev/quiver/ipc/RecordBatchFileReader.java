@@ -28,7 +28,10 @@ import java.util.NoSuchElementException;
 /**
  * Reads the IPC file format with random access to every record batch. A file on disk is memory-mapped and
  * batches are zero-copy slices of the mapping (decompressed buffers excepted); they stay valid until this
- * reader closes, or longer once {@linkplain RecordBatch#detach() detached}.
+ * reader closes, or longer once {@linkplain RecordBatch#detach() detached}. A file that can be read only once
+ * (a pipe, an {@code InputStream}) is read into memory first ({@link Ipc#openFile(java.io.InputStream,
+ * IpcReadOptions, String)}). Input whose first bytes are not a file's is refused with what it is
+ * ({@link InputKind}).
  */
 public final class RecordBatchFileReader implements RecordBatchReader {
     private static final int TRAILER = 4 + 6; // footer length + ARROW1

@@ -20,7 +20,6 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -238,14 +237,14 @@ class SafeWriteTest {
         // owner and group are kept where the process may set them (root may give a file away)
         var users = real.getFileSystem().getUserPrincipalLookupService();
         if (Files.getOwner(Path.of("/proc/self")).getName().equals("root")) {
-            Files.setOwner(real, users.lookupPrincipalByName("nobody"));
-            Files.setAttribute(real, "posix:group", users.lookupPrincipalByGroupName("nogroup"));
+            Files.setOwner(real, users.lookupPrincipalByName("daemon"));
+            Files.setAttribute(real, "posix:group", users.lookupPrincipalByGroupName("daemon"));
             try (RecordBatchStreamWriter w = Ipc.newStream(link, WriteMain.batch().schema(), IpcWriteOptions.DEFAULT)) {
                 w.write(WriteMain.batch());
             }
             var attrs = Files.readAttributes(real, java.nio.file.attribute.PosixFileAttributes.class);
-            assertEquals("nobody", attrs.owner().getName());
-            assertEquals("nogroup", attrs.group().getName());
+            assertEquals("daemon", attrs.owner().getName());
+            assertEquals("daemon", attrs.group().getName());
             assertEquals("rw-r-----", mode(real));
         }
 
@@ -260,7 +259,7 @@ class SafeWriteTest {
 
     @Test
     void modesFollowTheUmaskOfTheProcess() throws IOException {
-        for (String umask : List.of("022", "077", "002")) {
+        for (String umask : List.of("022", "077")) {
             Path p = dir.resolve("u" + umask + ".arrows");
             ChildJvm.Result r = ChildJvm.run(ChildJvm.inBash("umask " + umask + "; exec",
                     ChildJvm.command(WriteMain.class.getName(), "close", p.toString())));
@@ -277,13 +276,7 @@ class SafeWriteTest {
         Path fifo = dir.resolve("out.fifo");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0);
-        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = Files.newInputStream(fifo)) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<byte[]> read = ChildJvm.readInBackground(() -> Files.newInputStream(fifo));
         try (RecordBatchStreamWriter w = Ipc.newStream(fifo, WriteMain.batch().schema(), IpcWriteOptions.DEFAULT)) {
             w.write(WriteMain.batch());
         }
@@ -312,13 +305,7 @@ class SafeWriteTest {
         Path sock = dir.resolve("out.sock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(sock));
-            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-                try (SocketChannel c = server.accept(); InputStream in = Channels.newInputStream(c)) {
-                    return in.readAllBytes();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<byte[]> read = ChildJvm.readInBackground(() -> Channels.newInputStream(server.accept()));
             try (RecordBatchStreamWriter w = Ipc.newStream(sock, WriteMain.batch().schema(), IpcWriteOptions.DEFAULT)) {
                 w.write(WriteMain.batch());
             }
@@ -353,13 +340,7 @@ class SafeWriteTest {
         assertEquals(List.of(), temps(Path.of("/dev")).stream().filter(p -> p.toString().contains("stdout")).toList());
         // a TCP socket (bash's /dev/tcp): the child's standard output is the connection
         try (var server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-                try (var c = server.accept(); InputStream in = c.getInputStream()) {
-                    return in.readAllBytes();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<byte[]> read = ChildJvm.readInBackground(() -> server.accept().getInputStream());
             r = ChildJvm.run(ChildJvm.inBash("exec >/dev/tcp/127.0.0.1/" + server.getLocalPort() + ";",
                     ChildJvm.command(WriteMain.class.getName(), "close", "/dev/stdout")));
             assertEquals(0, r.exit(), r.toString());

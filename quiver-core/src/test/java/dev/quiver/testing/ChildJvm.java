@@ -80,12 +80,22 @@ public final class ChildJvm {
     }
 
     private static CompletableFuture<byte[]> drain(InputStream in) {
-        // a thread each (not the common pool): a child filling one pipe while the other is drained must not stall
+        return readInBackground(() -> in);
+    }
+
+    /**
+     * Everything from the stream {@code open} opens, read to its end on a thread of its own (not the common
+     * pool, which a loaded 2-core machine may not run: a child filling one pipe must not stall on the other).
+     * For a named pipe, {@code open} blocks until a writer opens it.
+     */
+    public static CompletableFuture<byte[]> readInBackground(java.util.concurrent.Callable<InputStream> open) {
         return CompletableFuture.supplyAsync(() -> {
-            try (in) {
+            try (InputStream in = open.call()) {
                 return in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }, r -> Thread.ofPlatform().daemon().start(r));
     }
