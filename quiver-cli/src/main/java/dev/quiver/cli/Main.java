@@ -64,9 +64,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line on the process's standard input, output and error; returns the exit status. */
+    /**
+     * Runs the command line on the process's standard input, output and error; returns the exit status. Standard
+     * output is the descriptor itself (buffered), not {@code System.out}, whose {@code PrintStream} would swallow
+     * write errors: a full disk or a closed pipe behind it fails the command.
+     */
     public static int run(String... args) {
-        return run(System.in, System.out, System.err, args);
+        OutputStream out = new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                1 << 16);
+        return run(System.in, out, System.err, args);
     }
 
     /**
@@ -77,12 +83,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
         PrintWriter textOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter textErr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        int exit = run(in, out, textOut, textErr, args);
+        boolean failed = textOut.checkError(); // flushes; true when text could not be written
         try {
-            return run(in, out, textOut, textErr, args);
-        } finally {
-            flush(out);
-            flush(err);
+            out.flush();
+        } catch (IOException e) {
+            failed = true;
         }
+        if (failed && exit == 0) {
+            textErr.println("quiver: standard output: the output could not be written");
+            exit = INVALID;
+        }
+        flush(err);
+        return exit;
     }
 
 

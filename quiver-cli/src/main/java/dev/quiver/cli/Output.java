@@ -5,55 +5,42 @@ import dev.quiver.ipc.RecordBatchStreamWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 
 /**
- * Where a command writes: standard output for {@code -}, else a path through {@link SafeOutput} (beside a regular
- * file and renamed over it on {@link #commit()}, keeping links, modes and the umask; written through to pipes,
- * devices and {@code /dev/stdout}). {@link #close()} without a commit abandons the output, so
- * {@code try (Output o = Output.open(...)) { ...; o.commit(); }} never leaves a half-written file.
+ * Where a command writes: standard output for {@code -}, else a path, both through {@link SafeOutput} (beside a
+ * regular file and renamed over it on {@link #commit()}, keeping links, modes and the umask; written through to
+ * standard output, pipes, devices and {@code /dev/stdout}). Write errors name the path given, or "standard output".
+ * {@link #close()} without a commit abandons the output, so {@code try (Output o = Output.open(...)) { ...;
+ * o.commit(); }} never leaves a half-written file.
  */
 final class Output implements AutoCloseable {
-    private final Path path;
-    private final SafeOutput file;
-    private final OutputStream stdout;
-    private final WritableByteChannel channel;
+    static final String STDOUT = "standard output";
 
-    private Output(Path path, SafeOutput file, OutputStream stdout) {
-        this.path = path;
-        this.file = file;
-        this.stdout = stdout;
-        this.channel = file != null ? file.channel() : Channels.newChannel(stdout);
+    private final SafeOutput target;
+
+    private Output(SafeOutput target) {
+        this.target = target;
     }
 
     /** {@code arg} as an output: {@code -} is standard output. */
     static Output open(Path arg, Main main) throws IOException {
-        if (arg.toString().equals("-")) return new Output(null, null, main.stdout());
-        return new Output(arg, SafeOutput.open(arg), null);
+        if (arg.toString().equals("-")) return new Output(SafeOutput.writingThrough(main.stdout(), STDOUT));
+        return new Output(SafeOutput.open(arg));
     }
-
-    /** The path as given, or "standard output". */
-    String name() { return path == null ? "standard output" : path.toString(); }
 
     /**
      * Whether the output is a regular file (written beside and renamed), of which a command may report what it
      * wrote; on standard output, a pipe or a device nothing more is said (it could mix with the data).
      */
-    boolean isRegularFile() { return file != null && !file.writesThrough(); }
+    boolean isRegularFile() { return !target.writesThrough(); }
 
     /** Where to write; never close it (commit does). */
-    WritableByteChannel channel() { return channel; }
+    WritableByteChannel channel() { return target.channel(); }
 
     /** An output stream over {@link #channel()}; closing it only flushes. */
-    OutputStream stream() {
-        if (file != null) return file.outputStream();
-        return new java.io.FilterOutputStream(stdout) {
-            @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
-            @Override public void close() throws IOException { flush(); }
-        };
-    }
+    OutputStream stream() { return target.outputStream(); }
 
     /** What a command writes with an IPC writer. */
     interface Body<W extends RecordBatchStreamWriter> {
@@ -79,13 +66,12 @@ final class Output implements AutoCloseable {
 
     /** Completes the output: renamed into place, or flushed. */
     void commit() throws IOException {
-        if (file != null) file.commit();
-        else stdout.flush();
+        target.commit();
     }
 
-    /** Abandons the output unless it was committed (standard output keeps what was written). */
+    /** Abandons the output unless it was committed (what went to standard output or a pipe stays). */
     @Override
     public void close() {
-        if (file != null) file.abort();
+        target.abort();
     }
 }

@@ -102,6 +102,19 @@ class CliProcessTest {
     }
 
     @Test
+    void aFullStandardOutputFailsTheCommand() throws IOException {
+        Path in = Samples.file(dir, "in.arrow");
+        ChildJvm.Result binary = ChildJvm.run(new ProcessBuilder(quiver("file-to-stream", in))
+                .redirectOutput(new java.io.File("/dev/full")), new byte[0]);
+        assertEquals(1, binary.exit(), binary.toString());
+        assertEquals("quiver: standard output: No space left on device\n", binary.err());
+        ChildJvm.Result text = ChildJvm.run(new ProcessBuilder(quiver("print", in))
+                .redirectOutput(new java.io.File("/dev/full")), new byte[0]);
+        assertEquals(1, text.exit(), text.toString());
+        assertEquals("quiver: standard output: the output could not be written\n", text.err());
+    }
+
+    @Test
     void streamToFileBetweenRealPipesAndFromARedirectedFile() throws IOException {
         Path stream = Samples.stream(dir, "s.arrows");
         byte[] expected = Cli.runBinary(Files.readAllBytes(stream), "stream-to-file").out();

@@ -78,6 +78,8 @@ public final class SafeOutput implements AutoCloseable {
     private final Cleaner.Cleanable cleanable;
     private final WritableByteChannel channel;
     private final boolean through;
+    /** The caller's stream that this output writes through (flushed on commit, never closed), or null. */
+    private final OutputStream stream;
     private boolean done;
 
     /** What the cleaner needs when this output is abandoned; refers to nothing that refers back to it. */
@@ -138,12 +140,30 @@ public final class SafeOutput implements AutoCloseable {
     }
 
     private SafeOutput(Path target, Path destination, WritableByteChannel raw, boolean closeChannel, Path temp) {
+        this(target, destination, raw, closeChannel, temp, null, target.toString());
+    }
+
+    private SafeOutput(Path target, Path destination, WritableByteChannel raw, boolean closeChannel, Path temp,
+                       OutputStream stream, String name) {
         this.target = target;
         this.destination = destination;
         this.state = new State(raw, closeChannel, temp);
         this.cleanable = CLEANER.register(this, state);
-        this.channel = new NamedChannel(raw, target.toString());
+        this.channel = new NamedChannel(raw, name);
         this.through = temp == null;
+        this.stream = stream;
+    }
+
+    /**
+     * An output written through to the caller's {@code out} (standard output, say), named {@code name} in its
+     * error messages: {@link #commit()} flushes it, nothing closes it, and what was written stays.
+     */
+    public static SafeOutput writingThrough(OutputStream out, String name) {
+        OutputStream kept = new OutputStream() {
+            @Override public void write(int b) throws IOException { out.write(b); }
+            @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+        };
+        return new SafeOutput(Path.of(name), null, Channels.newChannel(kept), false, null, out, name);
     }
 
     /**
@@ -178,7 +198,7 @@ public final class SafeOutput implements AutoCloseable {
         }
     }
 
-    /** The path as given to {@link #open(Path)}. */
+    /** The path as given to {@link #open(Path)} (for {@link #writingThrough}, its name as a path). */
     public Path target() { return target; }
 
     /** Whether bytes go straight to the target (it is not a regular file), rather than beside it. */
@@ -210,12 +230,13 @@ public final class SafeOutput implements AutoCloseable {
         done = true;
         Path temp = state.temp;
         try {
+            if (stream != null) stream.flush();
             if (state.closeChannel) state.channel.close();
             if (temp != null) move(temp, destination);
             state.temp = null;
             if (temp != null) Pending.remove(temp);
         } catch (IOException e) {
-            throw named(e);
+            throw stream != null ? new IOException(target + ": " + message(e), e) : named(e);
         } finally {
             cleanable.clean(); // deletes the temporary file when it was not moved
         }
@@ -382,12 +403,16 @@ public final class SafeOutput implements AutoCloseable {
         String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                 : e instanceof NoSuchFileException ? "no such file or directory"
                 : e instanceof AccessDeniedException ? "permission denied"
-                : e.getMessage() != null ? e.getMessage() : e.toString();
+                : message(e);
         FileSystemException named = e instanceof AccessDeniedException
                 ? new AccessDeniedException(target.toString(), null, reason)
                 : new FileSystemException(target.toString(), null, reason);
         named.initCause(e);
         return named;
+    }
+
+    private static String message(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** The channel given to writers: the file's own (gathering) channel, with errors that name the target. */
@@ -427,7 +452,7 @@ public final class SafeOutput implements AutoCloseable {
         }
 
         private IOException rename(IOException e) {
-            return new IOException(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            return new IOException(name + ": " + message(e), e);
         }
 
         @Override public boolean isOpen() { return raw.isOpen(); }
