@@ -123,15 +123,19 @@ public final class SafeOutput implements AutoCloseable {
         private static final Set<Path> PATHS = ConcurrentHashMap.newKeySet();
 
         static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (Path p : PATHS) {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException ignored) {
-                        // nothing more can be done at exit
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    for (Path p : PATHS) {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException ignored) {
+                            // nothing more can be done at exit
+                        }
                     }
-                }
-            }, "quiver-temp-cleanup"));
+                }, "quiver-temp-cleanup"));
+            } catch (IllegalStateException shuttingDown) {
+                // first used while the JVM exits: the cleaner and abort() remain
+            }
         }
 
         static void add(Path p) { PATHS.add(p); }
