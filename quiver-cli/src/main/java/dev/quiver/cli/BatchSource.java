@@ -2,13 +2,11 @@ package dev.quiver.cli;
 
 import dev.quiver.array.RecordBatch;
 import dev.quiver.ipc.RecordBatchFileReader;
-import dev.quiver.ipc.Ipc;
-import dev.quiver.ipc.IpcReadOptions;
+import dev.quiver.ipc.RecordBatchReader;
 import dev.quiver.ipc.RecordBatchStreamReader;
 import dev.quiver.type.Schema;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -17,11 +15,12 @@ import java.util.Map;
  */
 sealed interface BatchSource extends AutoCloseable {
 
-    /** Opens {@code path} in the format its magic says. */
-    static BatchSource open(Path path, IpcReadOptions options) throws IOException {
-        return switch (IpcFormat.detect(path)) {
-            case FILE -> new OfFile(Ipc.openFile(path, options));
-            case STREAM -> new OfStream(Ipc.openStream(path, options));
+    /** The batches of a reader that {@link Input#open} opened: a file or a stream, told by its first bytes. */
+    static BatchSource of(RecordBatchReader reader) {
+        return switch (reader) {
+            case RecordBatchFileReader f -> new OfFile(f);
+            case RecordBatchStreamReader s -> new OfStream(s);
+            default -> throw new IllegalArgumentException("not an IPC reader: " + reader.getClass());
         };
     }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -22,8 +23,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code quiver convert IN OUT}: rewrites an IPC file or stream as a file or stream, optionally with other
  * compression and alignment. Batches go through one at a time (each is closed once written), so the input's
- * size does not matter. The output is written to a temporary file beside OUT and moved in place at the end,
- * so a failure never leaves a half-written OUT.
+ * size does not matter. {@code -} is standard input or output. A regular OUT is written beside and moved in
+ * place at the end ({@link Output}), so a failure never leaves a half-written OUT.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Rewrite an Arrow IPC file or stream as a file or a stream, with the chosen body compression, "
@@ -35,10 +36,12 @@ final class ConvertCommand implements Callable<Integer> {
 
     enum Endianness { LITTLE, BIG }
 
-    @Parameters(index = "0", paramLabel = "IN", description = "An Arrow IPC file or stream.")
+    @Parameters(index = "0", paramLabel = "IN", description = "An Arrow IPC file or stream; - for standard input.")
     Path in;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write (replaced if it exists).")
+    @Parameters(index = "1", paramLabel = "OUT",
+            description = "The file to write (replaced if it exists, written through if it is a pipe or a device); "
+                    + "- for standard output.")
     Path out;
 
     @Option(names = "--to", paramLabel = "file|stream",
@@ -69,28 +72,28 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws IOException {
         IpcWriteOptions options = writeOptions();
-        if (Files.exists(out) && Files.isSameFile(in, out)) {
+        Input input = Input.of(in, main, spec.commandLine());
+        boolean toStdout = out.toString().equals("-");
+        if (!input.isStdin() && !toStdout && Files.exists(out) && Files.exists(in) && Files.isSameFile(in, out)) {
             throw new ParameterException(spec.commandLine(), "IN and OUT are the same file: " + out);
         }
-        Path tmp = Outputs.tempBeside(out, ".tmp");
-        boolean moved = false;
-        try {
-            Stats stats;
-            try (BatchSource src = BatchSource.open(in, IpcReadOptions.DEFAULT)) {
-                IpcFormat target = to != null ? IpcFormat.valueOf(to.name())
-                        : IpcFormat.fromName(out) != null ? IpcFormat.fromName(out) : src.format();
-                stats = copy(src, target, tmp, options);
-                stats = new Stats(stats.batches, stats.rows, src.format(), target);
-            }
-            Outputs.move(tmp, out);
-            moved = true;
+        Stats stats;
+        boolean report;
+        try (BatchSource src = input.batches(IpcReadOptions.DEFAULT); Output output = Output.open(out, main)) {
+            IpcFormat target = to != null ? IpcFormat.valueOf(to.name())
+                    : !toStdout && IpcFormat.fromName(out) != null ? IpcFormat.fromName(out) : src.format();
+            stats = copy(src, target, output, options, input.name());
+            report = output.isRegularFile();
+        }
+        if (report) { // not on standard output, a pipe or a device: the words could mix with the data
             spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %d batches, %,d rows, %,d bytes (from %s %s)%n",
-                    out, stats.to.label(), stats.batches, stats.rows, Files.size(out), stats.from.label(), in);
-        } finally {
-            if (!moved) Files.deleteIfExists(tmp);
+                    out, stats.to.label(), stats.batches, stats.rows, Files.size(out), stats.from.label(), input.name());
         }
         return 0;
     }
@@ -116,27 +119,27 @@ final class ConvertCommand implements Callable<Integer> {
         return level == null ? o : o.withCompressionLevel(level);
     }
 
-    private Stats copy(BatchSource src, IpcFormat target, Path tmp, IpcWriteOptions options) throws IOException {
-        int batches = 0;
-        long rows = 0;
-        try (RecordBatchStreamWriter w = target == IpcFormat.FILE
-                ? Ipc.newFile(tmp, src.schema(), options).footerMetadata(src.footerMetadata())
-                : Ipc.newStream(tmp, src.schema(), options)) {
+    /** Copies every batch into {@code output} and commits it. */
+    private Stats copy(BatchSource src, IpcFormat target, Output output, IpcWriteOptions options, String from)
+            throws IOException {
+        int[] batches = {0};
+        long[] rows = {0};
+        RecordBatchStreamWriter writer = target == IpcFormat.FILE
+                ? Ipc.newFile(output.channel(), src.schema(), options).footerMetadata(src.footerMetadata())
+                : Ipc.newStream(output.channel(), src.schema(), options);
+        output.write(writer, w -> {
             w.start();
-            while (true) {
-                RecordBatch next = src.next();
-                if (next == null) break;
+            for (RecordBatch next; (next = src.next()) != null; batches[0]++) {
                 try (RecordBatch b = next) {
                     w.write(b);
-                    rows += b.numRows();
+                    rows[0] += b.numRows();
                 } catch (IllegalArgumentException e) {
                     // the file writer refuses what a file cannot hold: a dictionary replaced between batches
-                    throw new dev.quiver.UnsupportedFeatureException("batch " + batches + ": " + e.getMessage(),
-                            in.toString(), -1, null, e);
+                    throw new dev.quiver.UnsupportedFeatureException("batch " + batches[0] + ": " + e.getMessage(),
+                            from, -1, null, e);
                 }
-                batches++;
             }
-        }
-        return new Stats(batches, rows, src.format(), target);
+        });
+        return new Stats(batches[0], rows[0], src.format(), target);
     }
 }

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
  * {@code quiver demo}: the seed tutorial on real bytes. Writes three small batches as a stream and as a
  * file and shows where every part of the format sits, then compresses a million city names three ways.
  */
-@Command(name = "demo", description = "Walk through the Arrow IPC stream and file formats on real bytes.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Walk through the Arrow IPC stream and file formats on real bytes.")
 final class DemoCommand implements Callable<Integer> {
     static final String[] CITIES = {"Paris", "Montpellier", "Toulouse", "Angers", "Rennes", "Nantes", "Nice"};
 
@@ -159,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private void write(String name, byte[] bytes) throws IOException {
         Path f = out.resolve(name);
-        Files.write(f, bytes);
+        dev.quiver.io.SafeOutput.write(f, bytes);
         p.printf("(wrote %s)%n", f);
     }
 

@@ -4,8 +4,10 @@ import dev.quiver.InvalidDataException;
 import dev.quiver.QuiverException;
 import dev.quiver.compress.CompressionType;
 import dev.quiver.ipc.RecordBatchFileReader;
+import dev.quiver.ipc.InputKind;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcLimits;
+import dev.quiver.ipc.IpcReadOptions;
 import dev.quiver.ipc.MessageSummary;
 import dev.quiver.memory.LE;
 import dev.quiver.metadata.Block;
@@ -14,15 +16,14 @@ import dev.quiver.metadata.MessageHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,8 +43,15 @@ import java.util.concurrent.Callable;
 final class InspectCommand implements Callable<Integer> {
     private static final String ROW = "  %10s  %8s  %12s  %-15s  %10s  %-11s  %7s  %s%n";
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "An Arrow IPC file or stream.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "An Arrow IPC file or stream; - or none for standard input.")
     Path file;
+
+    @ParentCommand
+    Main main;
+
+    /** The input as messages name it: the path as given, or "standard input". */
+    private String name;
 
     @Spec
     CommandSpec spec;
@@ -54,11 +62,16 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         out = spec.commandLine().getOut();
-        IpcFormat format = IpcFormat.detect(file);
-        try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            MemorySegment data = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
-            if (format == IpcFormat.FILE) inspectFile(data);
-            else inspectStream(data);
+        Input input = Input.of(file, main, spec.commandLine());
+        name = input.name();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment data = input.bytes(arena); // read once: a pipe cannot be read again
+            InputKind kind = InputKind.detect(data);
+            switch (kind) {
+                case ARROW_FILE -> inspectFile(data);
+                case ARROW_STREAM, UNKNOWN -> inspectStream(data);
+                default -> throw kind.mismatch(null, name);
+            }
         }
         out.flush();
         if (firstError != null) throw firstError;
@@ -69,14 +82,14 @@ final class InspectCommand implements Callable<Integer> {
 
     private void inspectStream(MemorySegment data) {
         long size = data.byteSize();
-        out.printf("%s: Arrow IPC stream, %,d bytes%n", file, size);
+        out.printf("%s: Arrow IPC stream, %,d bytes%n", name, size);
         if (size >= 4 && data.get(LE.INT, 0) != 0xFFFFFFFF) {
             out.println("  (no continuation marker at byte 0: the legacy framing of Arrow before 0.15, "
                     + "or not Arrow at all)");
         }
         out.println();
         out.println("messages:");
-        MessageWalker walker = new MessageWalker(data, 0, size, file.toString(), IpcLimits.DEFAULT);
+        MessageWalker walker = new MessageWalker(data, 0, size, name, IpcLimits.DEFAULT);
         walk(walker);
         if (firstError != null) return;
         endOfStream(walker, size);
@@ -89,7 +102,7 @@ final class InspectCommand implements Callable<Integer> {
 
     private void inspectFile(MemorySegment data) {
         long size = data.byteSize();
-        out.printf("%s: Arrow IPC file, %,d bytes%n", file, size);
+        out.printf("%s: Arrow IPC file, %,d bytes%n", name, size);
         out.printf("  magic at byte 0: %s (\"ARROW1\" + 2 padding bytes)%n", hex(data, 0, Math.min(8, size)));
         if (size >= 6) {
             boolean ok = matchesMagic(data, size - 6);
@@ -100,7 +113,7 @@ final class InspectCommand implements Callable<Integer> {
         Footer footer = null;
         long footerOffset = -1;
         QuiverException footerError = null;
-        try (RecordBatchFileReader r = Ipc.openFile(data)) {
+        try (RecordBatchFileReader r = Ipc.openFile(data, IpcReadOptions.DEFAULT, name)) {
             footer = r.footer();
             footerOffset = r.footerOffset();
         } catch (QuiverException e) {
@@ -109,8 +122,7 @@ final class InspectCommand implements Callable<Integer> {
         long streamEnd = footerOffset >= 0 ? footerOffset : Math.max(8, size - 10);
         out.println();
         out.println("messages (the stream inside the file, from byte 8):");
-        MessageWalker walker = new MessageWalker(data, 8, Math.min(streamEnd, size), file.toString(),
-                IpcLimits.DEFAULT);
+        MessageWalker walker = new MessageWalker(data, 8, Math.min(streamEnd, size), name, IpcLimits.DEFAULT);
         Map<Long, MessageSummary> byOffset = new HashMap<>();
         if (size >= 8) {
             QuiverException before = firstError;
@@ -160,8 +172,7 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             return "ok";
         }
-        remember(new InvalidDataException(what + " does not match the stream: " + problem, file.toString(),
-                b.offset()));
+        remember(new InvalidDataException(what + " does not match the stream: " + problem, name, b.offset()));
         return "!! " + problem;
     }
 

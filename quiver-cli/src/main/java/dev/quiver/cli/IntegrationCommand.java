@@ -15,10 +15,11 @@ import dev.quiver.type.Endianness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,12 @@ final class IntegrationCommand implements Callable<Integer> {
             description = "What to do.")
     Mode mode;
 
-    @Option(names = "--arrow", required = true, paramLabel = "FILE", description = "The Arrow IPC file (or stream).")
+    @Option(names = "--arrow", required = true, paramLabel = "FILE",
+            description = "The Arrow IPC file (or stream); - for standard input or output.")
     Path arrow;
 
-    @Option(names = "--json", required = true, paramLabel = "JSON", description = "The integration JSON file.")
+    @Option(names = "--json", required = true, paramLabel = "JSON",
+            description = "The integration JSON file; - for standard input or output.")
     Path json;
 
     @Option(names = "--format", paramLabel = "file|stream", defaultValue = "file",
@@ -70,8 +73,14 @@ final class IntegrationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws IOException {
+        if (mode == Mode.VALIDATE && arrow.toString().equals("-") && json.toString().equals("-")) {
+            throw new ParameterException(spec.commandLine(), "--arrow and --json cannot both be standard input");
+        }
         return switch (mode) {
             case VALIDATE -> validate();
             case JSON_TO_ARROW -> jsonToArrow();
@@ -79,12 +88,18 @@ final class IntegrationCommand implements Callable<Integer> {
         };
     }
 
+    private Input input(Path p) {
+        return Input.of(p, main, spec.commandLine());
+    }
+
     private Integer validate() throws IOException {
-        JsonFile expected = IntegrationJson.read(json);
+        Input arrowIn = input(arrow);
+        Input jsonIn = input(json);
+        JsonFile expected = jsonIn.json();
         int batches = 0;
         long rows = 0;
         String diff;
-        try (BatchSource src = BatchSource.open(arrow, IpcReadOptions.DEFAULT)) {
+        try (BatchSource src = arrowIn.batches(IpcReadOptions.DEFAULT)) {
             diff = IntegrationEquality.compareSchemas(expected.schema(), src.schema());
             while (diff == null) {
                 RecordBatch next = src.next();
@@ -101,47 +116,50 @@ final class IntegrationCommand implements Callable<Integer> {
             if (diff == null) diff = IntegrationEquality.compareBatchCount(expected.batches().size(), batches);
         }
         if (diff != null) {
-            spec.commandLine().getErr().println("quiver: " + arrow + " does not match " + json + ": " + diff);
+            spec.commandLine().getErr().println("quiver: " + arrowIn.name() + " does not match " + jsonIn.name() + ": "
+                    + diff);
             return Main.INVALID;
         }
-        spec.commandLine().getOut().printf("equal: %s matches %s (%d batches, %d rows)%n", arrow, json, batches, rows);
+        spec.commandLine().getOut().printf("equal: %s matches %s (%d batches, %d rows)%n", arrowIn.name(),
+                jsonIn.name(), batches, rows);
         return 0;
     }
 
     private Integer jsonToArrow() throws IOException {
-        JsonFile in = IntegrationJson.read(json);
+        JsonFile in = input(json).json();
         IpcWriteOptions options = IpcWriteOptions.DEFAULT.withCompression(switch (compression) {
             case NONE -> null;
             case LZ4 -> CompressionType.LZ4_FRAME;
             case ZSTD -> CompressionType.ZSTD;
         }).withEndianness(endianness);
-        Path tmp = Outputs.tempBeside(arrow, ".tmp");
-        boolean moved = false;
-        try {
-            try (RecordBatchStreamWriter w = format == Format.FILE ? Ipc.newFile(tmp, in.schema(), options)
-                    : Ipc.newStream(tmp, in.schema(), options)) {
+        boolean report;
+        try (Output output = Output.open(arrow, main)) {
+            RecordBatchStreamWriter writer = format == Format.FILE ? Ipc.newFile(output.channel(), in.schema(), options)
+                    : Ipc.newStream(output.channel(), in.schema(), options);
+            output.write(writer, w -> {
                 w.start();
                 for (JsonBatch b : in.batches()) {
                     List<Array> columns = new ArrayList<>(b.columns().size());
                     for (var c : b.columns()) columns.add(Array.of(c));
                     w.write(new RecordBatch(in.schema(), b.length(), columns, null, null, null));
                 }
-            }
-            Outputs.move(tmp, arrow);
-            moved = true;
-        } finally {
-            if (!moved) Files.deleteIfExists(tmp);
+            });
+            report = output.isRegularFile();
         }
-        spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %d batches%n", arrow,
-                format == Format.FILE ? "file" : "stream", in.batches().size());
+        if (report) {
+            spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %d batches%n", arrow,
+                    format == Format.FILE ? "file" : "stream", in.batches().size());
+        }
         return 0;
     }
 
     private Integer arrowToJson() throws IOException {
         List<RecordBatch> batches = new ArrayList<>();
-        try (BatchSource src = BatchSource.open(arrow, IpcReadOptions.DEFAULT)) {
+        Input arrowIn = input(arrow);
+        boolean report;
+        try (BatchSource src = arrowIn.batches(IpcReadOptions.DEFAULT)) {
             try {
-                JsonDictionaries dictionaries = new JsonDictionaries(arrow.toString());
+                JsonDictionaries dictionaries = new JsonDictionaries(arrowIn.name());
                 for (RecordBatch b; (b = src.next()) != null; ) {
                     batches.add(b);
                     dictionaries.add(b, batches.size() - 1);
@@ -150,21 +168,18 @@ final class IntegrationCommand implements Callable<Integer> {
                 for (RecordBatch b : batches) {
                     out.add(new JsonBatch(b.numRows(), b.columns().stream().map(Array::data).toList()));
                 }
-                // the name decides gzip: the temporary file ends in .gz when the target does
-                Path tmp = Outputs.tempBeside(json, json.toString().endsWith(".gz") ? ".tmp.gz" : ".tmp");
-                boolean moved = false;
-                try {
-                    IntegrationJson.write(new JsonFile(src.schema(), dictionaries.result(), out), tmp);
-                    Outputs.move(tmp, json);
-                    moved = true;
-                } finally {
-                    if (!moved) Files.deleteIfExists(tmp);
+                try (Output output = Output.open(json, main)) {
+                    // gzip-compressed when the name ends in .gz
+                    IntegrationJson.write(new JsonFile(src.schema(), dictionaries.result(), out), output.stream(),
+                            json.toString().endsWith(".gz"));
+                    output.commit();
+                    report = output.isRegularFile();
                 }
             } finally {
                 batches.forEach(RecordBatch::close);
             }
         }
-        spec.commandLine().getOut().printf("wrote %s: %d batches%n", json, batches.size());
+        if (report) spec.commandLine().getOut().printf("wrote %s: %d batches%n", json, batches.size());
         return 0;
     }
 }

@@ -14,16 +14,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code quiver} command. Exit status: 0 ok, 1 invalid data or unreadable input (the message is printed
- * to standard error as {@code quiver: <message>}), 2 usage error.
+ * to standard error as {@code quiver: <message>}), 2 usage error (also {@code quiver} alone, which prints the
+ * usage to standard error). Commands read and write through {@link Input} and {@link Output}: {@code -} is
+ * standard input or output.
  */
 @Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver 0.1.0",
         description = "Apache Arrow IPC files and streams: walk through the format, inspect, print, convert, validate.",
         subcommands = {DemoCommand.class, InspectCommand.class, PrintCommand.class, ConvertCommand.class,
                 ValidateCommand.class, IntegrationCommand.class, StreamToFileCommand.class, FileToStreamCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit status when the input is invalid or cannot be read. */
     public static final int INVALID = 1;
+    /** Exit status of a usage error. */
+    public static final int USAGE = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,24 +44,35 @@ public final class Main implements Runnable {
     /** Standard input as bytes (subcommands reach it through {@code @ParentCommand}). */
     InputStream stdin() { return stdin; }
 
+    /** Whether standard input is the process's own (not bytes a caller gave {@link #run(InputStream, OutputStream, OutputStream, String...)}). */
+    boolean stdinIsProcess() { return stdin == System.in; }
+
     /**
      * Standard output as bytes, for binary data; never mixed with the text writer {@code spec.commandLine().getOut()}
      * in one command. Commands flush it when done.
      */
     OutputStream stdout() { return stdout; }
 
+    /** {@code quiver} without a command: the usage, on standard error, and exit status 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
     }
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line on the process's standard input, output and error; returns the exit status. */
+    /**
+     * Runs the command line on the process's standard input, output and error; returns the exit status. Standard
+     * output is the descriptor itself (buffered), not {@code System.out}, whose {@code PrintStream} would swallow
+     * write errors: a full disk or a closed pipe behind it fails the command.
+     */
     public static int run(String... args) {
-        return run(System.in, System.out, System.err, args);
+        OutputStream out = new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                1 << 16);
+        return run(System.in, out, System.err, args);
     }
 
     /**
@@ -68,21 +83,21 @@ public final class Main implements Runnable {
     public static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
         PrintWriter textOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter textErr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        int exit = run(in, out, textOut, textErr, args);
+        boolean failed = textOut.checkError(); // flushes; true when text could not be written
         try {
-            return run(in, out, textOut, textErr, args);
-        } finally {
-            flush(out);
-            flush(err);
+            out.flush();
+        } catch (IOException e) {
+            failed = true;
         }
+        if (failed && exit == 0) {
+            textErr.println("quiver: standard output: the output could not be written");
+            exit = INVALID;
+        }
+        flush(err);
+        return exit;
     }
 
-    /**
-     * Runs the command line writing text to {@code out} and {@code err} (both are flushed before returning) and
-     * returns the exit status: 0 ok, 1 invalid data, 2 usage. Binary standard input and output are the process's.
-     */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(System.in, System.out, out, err, args);
-    }
 
     private static void flush(OutputStream s) {
         try {
@@ -92,8 +107,13 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The command line over binary standard input and output (for tests: its subcommands). */
+    static CommandLine commandLine(InputStream binIn, OutputStream binOut) {
+        return new CommandLine(new Main(binIn, binOut));
+    }
+
     private static int run(InputStream binIn, OutputStream binOut, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main(binIn, binOut));
+        CommandLine cl = commandLine(binIn, binOut);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -117,10 +137,13 @@ public final class Main implements Runnable {
         }
     }
 
+    /** One line naming the path as given: {@code PATH: no such file}, {@code PATH: is a directory}... */
     private static String ioMessage(IOException e) {
         return switch (e) {
-            case java.nio.file.NoSuchFileException n -> n.getFile() + ": no such file";
-            case java.nio.file.AccessDeniedException a -> a.getFile() + ": permission denied";
+            case java.nio.file.NoSuchFileException n when n.getReason() == null -> n.getFile() + ": no such file";
+            case java.nio.file.AccessDeniedException a when a.getReason() == null -> a.getFile() + ": permission denied";
+            case java.nio.file.FileSystemException f when f.getFile() != null && f.getReason() != null ->
+                    f.getFile() + ": " + f.getReason();
             default -> e.getMessage() == null ? e.toString() : e.getMessage();
         };
     }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -19,8 +20,12 @@ import java.util.concurrent.Callable;
         description = "Print the schema (with its metadata) and the first rows of each record batch of an Arrow "
                 + "IPC file or stream.")
 final class PrintCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "An Arrow IPC file or stream.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "An Arrow IPC file or stream; - or none for standard input.")
     Path file;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20",
             description = "Rows to print per batch (default ${DEFAULT-VALUE}).")
@@ -37,8 +42,9 @@ final class PrintCommand implements Callable<Integer> {
         if (limit < 0) throw new ParameterException(spec.commandLine(), "--limit must be >= 0: " + limit);
         if (batch != null && batch < 0) throw new ParameterException(spec.commandLine(), "--batch must be >= 0: " + batch);
         PrintWriter out = spec.commandLine().getOut();
-        try (BatchSource src = BatchSource.open(file, IpcReadOptions.DEFAULT)) {
-            out.printf("%s: Arrow IPC %s%n", file, src.format().label());
+        Input input = Input.of(file, main, spec.commandLine());
+        try (BatchSource src = input.batches(IpcReadOptions.DEFAULT)) {
+            out.printf("%s: Arrow IPC %s%n", input.name(), src.format().label());
             SchemaText.print(src.schema(), out);
             if (!src.footerMetadata().isEmpty()) {
                 out.println("-- footer metadata --");

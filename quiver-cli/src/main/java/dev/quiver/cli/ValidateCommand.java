@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -20,8 +21,12 @@ import java.util.concurrent.Callable;
 final class ValidateCommand implements Callable<Integer> {
     enum Level { BASIC, FULL }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "An Arrow IPC file or stream.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "An Arrow IPC file or stream; - or none for standard input.")
     Path file;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--level", paramLabel = "basic|full", defaultValue = "full",
             description = "basic: structure and buffer sizes; full: also every offset, UTF-8 string, "
@@ -37,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
                 level == Level.BASIC ? ValidationLevel.BASIC : ValidationLevel.FULL);
         int batches = 0;
         long rows = 0;
-        try (BatchSource src = BatchSource.open(file, options)) {
+        try (BatchSource src = Input.of(file, main, spec.commandLine()).batches(options)) {
             while (true) {
                 RecordBatch next = src.next();
                 if (next == null) break;

@@ -1,9 +1,6 @@
 package dev.quiver.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
-/** Runs {@link Main#run(PrintWriter, PrintWriter, String...)} and keeps what it printed. */
+/** Runs {@link Main#run(java.io.InputStream, java.io.OutputStream, java.io.OutputStream, String...)} and keeps what it printed. */
 record Cli(int exit, String out, String err) {
 
     /** A run on byte streams: standard input given, standard output kept as bytes. */
@@ -28,11 +25,10 @@ record Cli(int exit, String out, String err) {
         return strings;
     }
 
+    /** A run with empty standard input (never the test JVM's own), its standard output kept as text. */
     static Cli run(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), strings(args));
-        return new Cli(exit, out.toString(), err.toString());
+        Binary r = runBinary(new byte[0], args);
+        return new Cli(r.exit(), new String(r.out(), java.nio.charset.StandardCharsets.UTF_8), r.err());
     }
 
     @Override

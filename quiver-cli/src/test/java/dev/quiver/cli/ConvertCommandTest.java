@@ -42,7 +42,7 @@ class ConvertCommandTest {
         List<Map<String, String>> meta = new ArrayList<>();
         List<List<List<Object>>> cols = new ArrayList<>();
         Schema schema;
-        if (IpcFormat.detect(p) == IpcFormat.FILE) {
+        if (Samples.format(p) == IpcFormat.FILE) {
             try (RecordBatchFileReader r = Ipc.openFile(p)) {
                 schema = r.schema();
                 for (RecordBatch b : r) add(b, meta, cols);
@@ -179,10 +179,10 @@ class ConvertCommandTest {
 
         Cli toFile = Cli.run("convert", gold, file, "--compression", "zstd");
         assertEquals(0, toFile.exit(), toFile.toString());
-        assertEquals(IpcFormat.FILE, IpcFormat.detect(file));
+        assertEquals(IpcFormat.FILE, Samples.format(file));
         Cli toStream = Cli.run("convert", file, stream, "--compression", "none", "--alignment", "64");
         assertEquals(0, toStream.exit(), toStream.toString());
-        assertEquals(IpcFormat.STREAM, IpcFormat.detect(stream));
+        assertEquals(IpcFormat.STREAM, Samples.format(stream));
 
         Content expected = read(gold);
         assertSameContent(expected, read(file));
@@ -243,13 +243,13 @@ class ConvertCommandTest {
         Path file = Samples.file(dir, "f.arrow");
         Path stream = Samples.stream(dir, "s.arrows");
         assertEquals(0, Cli.run("convert", file, dir.resolve("a.arrows")).exit());
-        assertEquals(IpcFormat.STREAM, IpcFormat.detect(dir.resolve("a.arrows")));
+        assertEquals(IpcFormat.STREAM, Samples.format(dir.resolve("a.arrows")));
         assertEquals(0, Cli.run("convert", stream, dir.resolve("b.arrow")).exit());
-        assertEquals(IpcFormat.FILE, IpcFormat.detect(dir.resolve("b.arrow")));
+        assertEquals(IpcFormat.FILE, Samples.format(dir.resolve("b.arrow")));
         assertEquals(0, Cli.run("convert", stream, dir.resolve("c.bin")).exit());
-        assertEquals(IpcFormat.STREAM, IpcFormat.detect(dir.resolve("c.bin")));
+        assertEquals(IpcFormat.STREAM, Samples.format(dir.resolve("c.bin")));
         assertEquals(0, Cli.run("convert", stream, dir.resolve("d.arrows"), "--to", "file").exit());
-        assertEquals(IpcFormat.FILE, IpcFormat.detect(dir.resolve("d.arrows")));
+        assertEquals(IpcFormat.FILE, Samples.format(dir.resolve("d.arrows")));
     }
 
     @Test

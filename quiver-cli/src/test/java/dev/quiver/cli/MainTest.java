@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainTest {
     @Test
-    void withoutArgumentsPrintsUsage() {
+    void withoutArgumentsPrintsUsageAndExitsTwo() {
         Cli r = Cli.run();
-        assertEquals(0, r.exit());
-        assertTrue(r.out().startsWith("Usage: quiver"), r.toString());
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("Usage: quiver"), r.toString());
         for (String c : new String[] {"demo", "inspect", "print", "convert", "validate", "integration",
                 "stream-to-file", "file-to-stream"}) {
-            assertTrue(r.out().contains("  " + c + " "), c + " listed\n" + r);
+            assertTrue(r.err().contains("  " + c + " "), c + " listed\n" + r);
         }
     }
 
@@ -23,7 +24,10 @@ class MainTest {
         Cli r = Cli.run("inspect", "--bogus", "x");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("Unknown option: '--bogus'"), r.toString());
-        assertEquals(2, Cli.run("inspect").exit());
+        Cli noInput = Cli.run("inspect"); // no path: standard input, here empty
+        assertEquals(1, noInput.exit());
+        assertEquals("quiver: the input is empty (0 bytes), not an Arrow IPC stream or file (standard input, at byte 0)\n",
+                noInput.err());
     }
 
     @Test

@@ -50,6 +50,17 @@ final class Samples {
         return p;
     }
 
+    /** The format of an IPC file or stream on disk, from its first bytes (what is not a file is a stream). */
+    static IpcFormat format(Path p) throws IOException {
+        byte[] head;
+        try (var in = java.nio.file.Files.newInputStream(p)) {
+            head = in.readNBytes(dev.quiver.ipc.InputKind.HEAD);
+        }
+        // a stream in the legacy framing starts with a length: unknown, and read as a stream
+        return dev.quiver.ipc.InputKind.detect(head, head.length) == dev.quiver.ipc.InputKind.ARROW_FILE
+                ? IpcFormat.FILE : IpcFormat.STREAM;
+    }
+
     /** The messages of a stream (or of the stream inside a file when {@code start} is 8). */
     static List<MessageSummary> messages(byte[] bytes, long start, long end) {
         MessageWalker w = new MessageWalker(MemorySegment.ofArray(bytes), start, end, "test",

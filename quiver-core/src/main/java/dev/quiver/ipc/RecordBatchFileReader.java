@@ -28,7 +28,10 @@ import java.util.NoSuchElementException;
 /**
  * Reads the IPC file format with random access to every record batch. A file on disk is memory-mapped and
  * batches are zero-copy slices of the mapping (decompressed buffers excepted); they stay valid until this
- * reader closes, or longer once {@linkplain RecordBatch#detach() detached}.
+ * reader closes, or longer once {@linkplain RecordBatch#detach() detached}. A file that can be read only once
+ * (a pipe, an {@code InputStream}) is read into memory first ({@link Ipc#openFile(java.io.InputStream,
+ * IpcReadOptions, String)}). Input whose first bytes are not a file's is refused with what it is
+ * ({@link InputKind}).
  */
 public final class RecordBatchFileReader implements RecordBatchReader {
     private static final int TRAILER = 4 + 6; // footer length + ARROW1
@@ -49,6 +52,8 @@ public final class RecordBatchFileReader implements RecordBatchReader {
         this.options = options;
         this.owner = owner;
         long size = data.byteSize();
+        InputKind kind = InputKind.detect(data);
+        if (kind != InputKind.ARROW_FILE && kind != InputKind.UNKNOWN) throw kind.mismatch(InputKind.ARROW_FILE, resource);
         if (size < Framing.FILE_MAGIC_PADDED.length + TRAILER) {
             throw new InvalidDataException("file of " + size + " bytes is too small to be an Arrow IPC file",
                     resource, 0);
@@ -76,9 +81,21 @@ public final class RecordBatchFileReader implements RecordBatchReader {
     /** Opens and memory-maps a file. */
     static RecordBatchFileReader open(Path path, IpcReadOptions options) throws IOException {
         Arena arena = Arena.ofShared();
+        MemorySegment data;
         try {
-            return new RecordBatchFileReader(map(path, arena), path.toString(), options, new MemoryOwner(arena));
+            data = map(path, arena);
         } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+        return open(data, path.toString(), options, arena);
+    }
+
+    /** A reader over a file's bytes held by {@code arena}, which the reader closes (also when it fails). */
+    static RecordBatchFileReader open(MemorySegment data, String resource, IpcReadOptions options, Arena arena) {
+        try {
+            return new RecordBatchFileReader(data, resource, options, new MemoryOwner(arena));
+        } catch (RuntimeException e) {
             arena.close();
             throw e;
         }
@@ -108,10 +125,15 @@ public final class RecordBatchFileReader implements RecordBatchReader {
             if (data.get(LE.BYTE, at + i) != Framing.FILE_MAGIC[i]) {
                 byte[] got = new byte[6];
                 MemorySegment.copy(data, LE.BYTE, at, got, 0, 6);
-                throw new InvalidDataException("not an Arrow IPC file: expected magic ARROW1 at the " + where
-                        + ", found " + java.util.HexFormat.of().formatHex(got), resource, at);
+                throw badMagic(got, where, resource, at);
             }
         }
+    }
+
+    /** The error for {@code got} where the magic {@code ARROW1} should be. */
+    static InvalidDataException badMagic(byte[] got, String where, String resource, long at) {
+        return new InvalidDataException("not an Arrow IPC file: expected magic ARROW1 at the " + where
+                + ", found " + java.util.HexFormat.of().formatHex(got), resource, at);
     }
 
     /** The schema; little-endian even when the file's data is big-endian (batches are swapped as they are read). */

@@ -2,6 +2,7 @@ package dev.quiver.ipc;
 
 import dev.quiver.metadata.Footer;
 import dev.quiver.metadata.FooterCodec;
+import dev.quiver.io.SafeOutput;
 import dev.quiver.type.Schema;
 
 import java.io.IOException;
@@ -18,9 +19,9 @@ public final class RecordBatchFileWriter extends RecordBatchStreamWriter {
     private Map<String, String> footerMetadata = Map.of();
     private boolean footerMetadataPresent;
 
-    RecordBatchFileWriter(WritableByteChannel channel, boolean closeChannel, Schema schema, IpcWriteOptions options)
+    RecordBatchFileWriter(WritableByteChannel channel, SafeOutput output, Schema schema, IpcWriteOptions options)
             throws IOException {
-        super(channel, closeChannel, schema, options, 0);
+        super(channel, output, schema, options, 0);
         out.writeRaw(Framing.FILE_MAGIC_PADDED);
     }
 

@@ -6,6 +6,7 @@ import dev.quiver.array.ArrayData;
 import dev.quiver.array.ArrayEquality;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.BufferCodec;
+import dev.quiver.io.SafeOutput;
 import dev.quiver.metadata.Block;
 import dev.quiver.metadata.Message;
 import dev.quiver.metadata.MessageHeader;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +29,22 @@ import java.util.Map;
 /**
  * Writes the IPC streaming format: the schema message, then dictionary and record batch messages, then the
  * end-of-stream marker on {@link #close()}. Also the engine of {@link RecordBatchFileWriter}.
+ *
+ * <p>A writer opened on a path ({@link Ipc#newStream(Path, Schema, IpcWriteOptions)},
+ * {@link Ipc#newFile(Path, Schema, IpcWriteOptions)}) writes through a {@link SafeOutput}: into a temporary file
+ * beside a regular destination, moved over it only by a successful {@link #close()}, so the destination holds
+ * the old content or the complete new one, never a part; pipes, devices and {@code /dev/stdout} are written
+ * through. {@link #abort()} abandons the output instead. Once a write has failed (an I/O error, or any
+ * exception in the middle of a message), the writer refuses further writes, and {@code close()} aborts rather
+ * than completing a damaged output, then throws. Exceptions thrown before anything of a batch is written
+ * ({@link IllegalArgumentException} for a batch the writer refuses) leave the writer usable.
  */
 public class RecordBatchStreamWriter implements AutoCloseable {
     final Schema schema;
     final IpcWriteOptions options;
     final MessageWriter out;
-    private final WritableByteChannel channel;
-    private final boolean closeChannel;
+    /** The output this writer opened on a path (committed by close), or null for the caller's channel. */
+    private final SafeOutput output;
     private final BufferCodec codec;
     private final CodecPool pool;
     /** Per dictionary id, a copy of the dictionary last written (the caller may close its batch after writing). */
@@ -44,11 +55,13 @@ public class RecordBatchStreamWriter implements AutoCloseable {
     final List<Block> recordBatchBlocks = new ArrayList<>();
     private boolean started;
     private boolean closed;
+    /** The exception that left the output damaged, after which nothing more is written. */
+    private Throwable failure;
 
-    RecordBatchStreamWriter(WritableByteChannel channel, boolean closeChannel, Schema schema, IpcWriteOptions options,
+    /** @param output the output to commit on close (its channel is {@code channel}), or null to leave {@code channel} open */
+    RecordBatchStreamWriter(WritableByteChannel channel, SafeOutput output, Schema schema, IpcWriteOptions options,
                  long startPosition) {
-        this.channel = channel;
-        this.closeChannel = closeChannel;
+        this.output = output;
         this.schema = schema;
         this.options = options;
         this.out = new MessageWriter(channel, options.alignment(), startPosition, options.legacyFraming());
@@ -79,9 +92,20 @@ public class RecordBatchStreamWriter implements AutoCloseable {
 
     /** Writes the schema message now (it is written before the first batch otherwise). */
     public void start() throws IOException {
+        checkWritable();
         if (started) return;
         started = true;
-        out.write(new Message(options.metadataVersion(), new MessageHeader.SchemaHeader(wireSchema()), 0, Map.of()), List.of());
+        try {
+            out.write(new Message(options.metadataVersion(), new MessageHeader.SchemaHeader(wireSchema()), 0, Map.of()), List.of());
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    private void checkWritable() {
+        if (closed) throw new IllegalStateException("writer is closed");
+        if (failure != null) throw new IllegalStateException("writer failed earlier: " + failure, failure);
     }
 
     /** Writes one record batch (and, first, any dictionary it needs that has not been written yet). */
@@ -94,7 +118,7 @@ public class RecordBatchStreamWriter implements AutoCloseable {
      * batch's own {@link RecordBatch#metadata()}); readers return it as the read batch's metadata.
      */
     public void write(RecordBatch batch, Map<String, String> metadata) throws IOException {
-        if (closed) throw new IllegalStateException("writer is closed");
+        checkWritable();
         if (!batch.schema().fields().equals(schema.fields())) {
             throw new IllegalArgumentException("batch schema differs from the writer's schema:\n" + batch.schema()
                     + "\nvs\n" + schema);
@@ -110,13 +134,24 @@ public class RecordBatchStreamWriter implements AutoCloseable {
             }
         }
         start();
-        writeDictionaries(schema.fields(), columns, new HashMap<>());
+        try {
+            // a refused dictionary (IllegalArgumentException) is refused between whole messages
+            writeDictionaries(schema.fields(), columns, new HashMap<>());
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        }
         try (Arena scratch = scratch()) {
             RecordBatchEncoder.Encoded e = encode(batch.numRows(), schema.fields(), columns, scratch);
             Block b = out.write(new Message(options.metadataVersion(), e.header(), e.bodyLength(),
                             metadata == null ? Map.of() : metadata),
                     e.bodyParts());
             recordBatchBlocks.add(b);
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
         }
     }
 
@@ -209,17 +244,43 @@ public class RecordBatchStreamWriter implements AutoCloseable {
         return List.of(d.children());
     }
 
-    /** Writes the end-of-stream marker and closes the channel if this writer opened it. */
+    /**
+     * Writes the end-of-stream marker (and, for a file, the footer); a writer opened on a path then moves the
+     * complete output into place. After a failed write, aborts instead and throws an {@link IOException}
+     * saying so (the destination is as it was). Does nothing once closed or aborted.
+     */
     @Override
     public void close() throws IOException {
         if (closed) return;
+        if (failure != null) {
+            closed = true;
+            if (output != null) output.abort();
+            throw new IOException("the writer failed earlier, so its output was abandoned"
+                    + (output == null ? "" : output.writesThrough() ? " (" + output.target() + " keeps what was written)"
+                    : ": " + output.target() + " is unchanged") + ": " + failure, failure);
+        }
         try {
             start();
             finish();
-        } finally {
             closed = true;
-            if (closeChannel) channel.close();
+            if (output != null) output.commit();
+        } catch (IOException | RuntimeException | Error e) {
+            closed = true;
+            if (output != null) output.abort();
+            throw e;
         }
+    }
+
+    /**
+     * Abandons the output instead of completing it: nothing more is written (no end-of-stream marker, no
+     * footer). A writer opened on a regular file's path deletes its temporary file, leaving the destination as
+     * it was (absent, or its old content); written through (a pipe, a device) or on the caller's channel, what
+     * was written stays. Does nothing once closed or aborted.
+     */
+    public void abort() {
+        if (closed) return;
+        closed = true;
+        if (output != null) output.abort();
     }
 
     void finish() throws IOException {

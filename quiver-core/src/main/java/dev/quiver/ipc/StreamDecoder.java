@@ -170,6 +170,7 @@ public final class StreamDecoder implements AutoCloseable {
             switch (step) {
                 case PREFIX -> {
                     if (smallFilled > 0) throw MessageFraming.truncated("message prefix", resource, messageOffset, 4, smallFilled);
+                    if (position == 0) throw InputKind.EMPTY.mismatch(InputKind.ARROW_STREAM, resource);
                     state.end(position);
                 }
                 case LENGTH -> throw MessageFraming.truncated("metadata length", resource, messageOffset + 4, 4, smallFilled);
@@ -272,6 +273,10 @@ public final class StreamDecoder implements AutoCloseable {
         if (step == Step.PREFIX && MessageFraming.isContinuation(value)) {
             step = Step.LENGTH;
             return k;
+        }
+        if (step == Step.PREFIX && messageOffset == 0) { // no continuation marker at the start: a legacy stream, or not a stream at all
+            InputKind kind = InputKind.detect(small, 4);
+            if (kind != InputKind.UNKNOWN) throw kind.mismatch(InputKind.ARROW_STREAM, resource);
         }
         int length = MessageFraming.checkMetadataLength(value, limits, resource, position - 4);
         if (length == 0) {

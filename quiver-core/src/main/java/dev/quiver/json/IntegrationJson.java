@@ -52,6 +52,22 @@ public final class IntegrationJson {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
+        return read(bytes, resource);
+    }
+
+    /**
+     * Reads JSON from {@code in} (to its end; a pipe is fine), gzip-compressed or not, at most
+     * {@value #MAX_TEXT_BYTES} bytes; {@code resource} names it in messages. {@code in} is not closed.
+     */
+    public static JsonFile read(InputStream in, String resource) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(MAX_TEXT_BYTES, Integer.MAX_VALUE - 16) + 1);
+        if (bytes.length > MAX_TEXT_BYTES) {
+            throw new LimitExceededException("input larger than " + MAX_TEXT_BYTES + " bytes", resource, MAX_TEXT_BYTES);
+        }
+        return read(bytes, resource);
+    }
+
+    private static JsonFile read(byte[] bytes, String resource) {
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
             bytes = gunzip(bytes, resource);
         } else if (resource.endsWith(".gz")) {
@@ -66,15 +82,29 @@ public final class IntegrationJson {
         return new JsonFileReader(resourceName).read(root);
     }
 
-    /** Writes {@code file} as pretty-printed JSON, gzip-compressed when the name ends in {@code .gz}. */
+    /**
+     * Writes {@code file} as pretty-printed JSON, gzip-compressed when the name ends in {@code .gz}. The path is
+     * never left half-written: as the IPC writers, through a {@link dev.quiver.io.SafeOutput}.
+     */
     public static void write(JsonFile file, Path path) {
         boolean gzip = path.getFileName() != null && path.getFileName().toString().endsWith(".gz");
-        try (OutputStream raw = Files.newOutputStream(path);
-             OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
-             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-            write(file, writer);
+        try (dev.quiver.io.SafeOutput target = dev.quiver.io.SafeOutput.open(path)) {
+            write(file, target.outputStream(), gzip);
+            target.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code file} as pretty-printed JSON to {@code out}, gzip-compressed or not; {@code out} is flushed, not closed. */
+    public static void write(JsonFile file, OutputStream out, boolean gzip) throws IOException {
+        OutputStream kept = new java.io.FilterOutputStream(out) {
+            @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+            @Override public void close() throws IOException { flush(); }
+        };
+        try (OutputStream o = gzip ? new GZIPOutputStream(kept, 1 << 16) : kept;
+             Writer writer = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16)) {
+            write(file, writer);
         }
     }
 

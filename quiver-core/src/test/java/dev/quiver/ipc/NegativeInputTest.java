@@ -343,7 +343,7 @@ class NegativeInputTest {
 
     @Test
     void schemaOnlyStreamAndEmptyInput() throws IOException {
-        expect(InvalidDataException.class, 0, () -> readStreamFromMemory(new byte[0]), "no schema");
+        expect(InvalidDataException.class, 0, () -> readStreamFromMemory(new byte[0]), "the input is empty");
         byte[] eosOnly = {-1, -1, -1, -1, 0, 0, 0, 0};
         expect(InvalidDataException.class, 8, () -> readStreamFromMemory(eosOnly), "no schema");
     }
