@@ -101,7 +101,7 @@ final class IntegrationCommand implements Callable<Integer> {
             if (diff == null) diff = IntegrationEquality.compareBatchCount(expected.batches().size(), batches);
         }
         if (diff != null) {
-            spec.commandLine().getErr().println("quiver: " + arrow + " does not match " + json + ": " + diff);
+            spec.commandLine().getErr().println("quiver: " + Cells.escape(arrow + " does not match " + json + ": " + diff));
             return Main.INVALID;
         }
         spec.commandLine().getOut().printf("equal: %s matches %s (%d batches, %d rows)%n", arrow, json, batches, rows);
