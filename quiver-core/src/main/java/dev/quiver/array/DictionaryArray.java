@@ -62,15 +62,28 @@ public final class DictionaryArray extends Array {
         };
     }
 
-    /** The dictionary value's Java object. */
+    /**
+     * The dictionary value's Java object.
+     *
+     * @throws IndexOutOfBoundsException if the index lies outside the dictionary (never after FULL validation)
+     */
     @Override
     public Object getObject(int i) {
-        if (isNull(i)) return null;
+        return isNull(i) ? null : dictionary().getObject(checkedIndex(i));
+    }
+
+    @Override
+    public Object getDisplayObject(int i) {
+        return isNull(i) ? null : dictionary().getDisplayObject(checkedIndex(i));
+    }
+
+    private int checkedIndex(int i) {
         long index = getIndex(i);
         if (index < 0 || index >= data.dictionary().length()) {
-            throw new IllegalStateException("dictionary index " + index + " at slot " + i
-                    + " is outside the dictionary of length " + data.dictionary().length());
+            throw new IndexOutOfBoundsException("dictionary index " + (signed || index >= 0 ? Long.toString(index)
+                    : Long.toUnsignedString(index)) + " at slot " + i + " is outside the dictionary of "
+                    + data.dictionary().length() + " values");
         }
-        return dictionary().getObject((int) index);
+        return (int) index;
     }
 }

@@ -16,16 +16,25 @@ public final class MapArray extends BaseListArray {
      */
     @Override
     public Object getObject(int i) {
-        if (isNull(i)) return null;
-        long start = valueStart(i);
+        return isNull(i) ? null : map(i, false);
+    }
+
+    @Override
+    public Object getDisplayObject(int i) {
+        return isNull(i) ? null : map(i, true);
+    }
+
+    private Map<Object, Object> map(int i, boolean display) {
         int n = valueLength(i);
+        long start = valueStart(i);
         ArrayData entries = data.child(0);
         Array keys = Array.of(entries.child(0));
         Array items = Array.of(entries.child(1));
         Map<Object, Object> out = new LinkedHashMap<>();
         for (int k = 0; k < n; k++) {
-            int at = Math.toIntExact(entries.offset() + start + k);
-            out.put(keys.getObject(at), items.getObject(at));
+            // the entries' offset applies to their children; the entries' slots lie in [0, length) (checked above)
+            int at = (int) (entries.offset() + start + k);
+            out.put(keys.value(at, display), items.value(at, display));
         }
         return Collections.unmodifiableMap(out);
     }

@@ -9,6 +9,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The remaining types, with value access through {@link #getObject(int)}: binary_view and utf8_view (byte[] and
@@ -20,16 +21,31 @@ public final class OtherArray extends Array {
         super(data);
     }
 
+    /**
+     * byte[] (binary_view), String (utf8_view), an unmodifiable List (list views), the selected child's object
+     * (unions: they have no nulls of their own) or the run's value's object (run-end encoded).
+     *
+     * @throws IndexOutOfBoundsException below FULL, where views, list view offsets and sizes, union type ids or
+     *                                   offsets, or run ends point outside their buffers or children
+     */
     @Override
     public Object getObject(int i) {
-        long p = pos(i);
+        return value(i, pos(i), false);
+    }
+
+    @Override
+    public Object getDisplayObject(int i) {
+        return value(i, pos(i), true);
+    }
+
+    private Object value(int i, long p, boolean display) {
         return switch (data.type()) {
             case ArrowType.BinaryView b -> isNull(i) ? null : getViewSegment(i).toArray(ValueLayout.JAVA_BYTE);
             case ArrowType.Utf8View u -> isNull(i) ? null : Utf8.decode(getViewSegment(i));
-            case ArrowType.ListView l -> isNull(i) ? null : listView(p, false);
-            case ArrowType.LargeListView l -> isNull(i) ? null : listView(p, true);
-            case ArrowType.Union u -> union(u, p);
-            case ArrowType.RunEndEncoded r -> Array.of(data.child(1)).getObject(Math.toIntExact(physicalIndex(p)));
+            case ArrowType.ListView l -> isNull(i) ? null : listView(p, false, display);
+            case ArrowType.LargeListView l -> isNull(i) ? null : listView(p, true, display);
+            case ArrowType.Union u -> union(u, p, display);
+            case ArrowType.RunEndEncoded r -> Array.of(data.child(1)).value((int) physicalIndex(p), display);
             default -> throw new UnsupportedOperationException("no Java value mapping for type " + data.type());
         };
     }
@@ -48,12 +64,14 @@ public final class OtherArray extends Array {
         return data.buffer(2 + buffer).asSlice(Integer.toUnsignedLong(offset), len);
     }
 
-    private List<Object> listView(long p, boolean large) {
+    private List<Object> listView(long p, boolean large, boolean display) {
         long start = large ? data.buffer(1).get(LE.LONG, p * 8) : data.buffer(1).get(LE.INT, p * 4);
         long size = large ? data.buffer(2).get(LE.LONG, p * 8) : data.buffer(2).get(LE.INT, p * 4);
-        Array v = Array.of(data.child(0));
-        List<Object> out = new ArrayList<>();
-        for (long k = 0; k < size; k++) out.add(v.getObject(Math.toIntExact(start + k)));
+        ArrayData child = data.child(0);
+        Objects.checkFromIndexSize(start, size, child.length());
+        Array v = Array.of(child);
+        List<Object> out = new ArrayList<>((int) size);
+        for (int k = 0; k < size; k++) out.add(v.value((int) start + k, display));
         return Collections.unmodifiableList(out);
     }
 
@@ -63,13 +81,14 @@ public final class OtherArray extends Array {
         int[] ids = u.typeIds();
         if (ids == null) return typeId;
         for (int c = 0; c < ids.length; c++) if (ids[c] == typeId) return c;
-        throw new IllegalStateException("union type id " + typeId + " is not one of the declared type ids");
+        throw new IndexOutOfBoundsException("union type id " + typeId + " at position " + p
+                + " is not one of the declared type ids " + java.util.Arrays.toString(ids));
     }
 
-    private Object union(ArrowType.Union u, long p) {
+    private Object union(ArrowType.Union u, long p, boolean display) {
         int child = unionChild(u, p);
         long at = u.mode() == UnionMode.SPARSE ? p : data.buffer(1).get(LE.INT, p * 4);
-        return Array.of(data.child(child)).getObject(Math.toIntExact(at));
+        return Array.of(data.child(child)).value((int) at, display);
     }
 
     /** Index in the values child of the run holding logical position {@code p}. */

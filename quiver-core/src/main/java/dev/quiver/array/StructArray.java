@@ -25,10 +25,18 @@ public final class StructArray extends Array {
      */
     @Override
     public Object getObject(int i) {
-        if (isNull(i)) return null;
+        return isNull(i) ? null : fields(i, false);
+    }
+
+    @Override
+    public Object getDisplayObject(int i) {
+        return isNull(i) ? null : fields(i, true);
+    }
+
+    private List<Object> fields(int i, boolean display) {
         int at = (int) pos(i);
         List<Object> values = new ArrayList<>(data.childCount());
-        for (int f = 0; f < data.childCount(); f++) values.add(Array.of(data.child(f)).getObject(at));
+        for (int f = 0; f < data.childCount(); f++) values.add(Array.of(data.child(f)).value(at, display));
         return Collections.unmodifiableList(values);
     }
 }
