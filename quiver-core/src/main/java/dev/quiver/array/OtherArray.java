@@ -50,7 +50,13 @@ public final class OtherArray extends Array {
         };
     }
 
-    /** Zero-copy view of value {@code i} of a binary_view or utf8_view array. */
+    /**
+     * Zero-copy view of value {@code i} of a binary_view or utf8_view array.
+     *
+     * @throws IndexOutOfBoundsException where the view points outside its buffers (never after FULL validation
+     *                                   for a non-null slot)
+     * @throws UnsupportedOperationException if the array is not of a view type
+     */
     public MemorySegment getViewSegment(int i) {
         if (!Layout.hasVariadicBuffers(data.type())) {
             throw new UnsupportedOperationException("not a view type: " + data.type());

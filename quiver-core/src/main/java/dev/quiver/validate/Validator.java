@@ -14,8 +14,9 @@ import dev.quiver.type.UnionMode;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Checks {@link ArrayData} against the columnar format (see {@link ValidationLevel} for what each level covers),
- * recursing into children and dictionaries. Every problem is an {@link InvalidDataException} whose field path
+ * Checks {@link ArrayData} against the columnar format (see {@link ValidationLevel} for what each level covers and
+ * what the getters may throw afterwards), recursing into children and dictionaries (or, with
+ * {@link #validateTrustingDictionaries}, into children and dictionary indices only). Every problem is an {@link InvalidDataException} whose field path
  * names the array (children: {@code parent.child}, using the field names when a {@link Field} is given, else
  * {@code #i}) and whose message says what is wrong. Arithmetic on sizes and offsets is overflow-safe.
  */
