@@ -91,6 +91,16 @@ class DataErrorsTest {
     }
 
     @Test
+    void inspectReportsWhatItFindsWithoutAStackTrace() throws IOException {
+        for (Path p : new Path[] {Files.write(dir.resolve("delta.arrows"), overflowingDelta()), badUtf8File()}) {
+            Cli.Binary r = Cli.runBinary(new byte[0], "inspect", p);
+            assertEquals(0, r.exit(), r.toString()); // the messages themselves are well-formed
+            assertEquals("", r.err(), r.toString());
+            assertFalse(new String(r.out(), StandardCharsets.UTF_8).contains("\tat "), r.toString());
+        }
+    }
+
+    @Test
     void anUnexpectedRuntimeErrorIsOneLineNamingItAsABug() {
         assertEquals("unexpected java.lang.ArithmeticException: integer overflow (a bug in Quiver: please report it "
                 + "with the input; QUIVER_DEBUG=1 prints the stack trace)",
