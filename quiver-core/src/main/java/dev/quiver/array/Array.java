@@ -91,6 +91,13 @@ public abstract class Array {
         return display ? getDisplayObject(i) : getObject(i);
     }
 
+    /** Slots {@code [from, to)} of {@code values} as an unmodifiable List of their {@link #value}s. */
+    static List<Object> values(Array values, int from, int to, boolean display) {
+        List<Object> out = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) out.add(values.value(k, display));
+        return java.util.Collections.unmodifiableList(out);
+    }
+
     /** Zero-copy slice. */
     public Array slice(int offset, int length) {
         return Array.of(data.slice(offset, length));

@@ -4,9 +4,6 @@ import dev.quiver.memory.LE;
 import dev.quiver.memory.Loads;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,7 +11,7 @@ import java.util.Objects;
  * follow the offsets ({@link #valueLength}, {@link #get}, {@link #getObject}) check them against the child: where
  * unvalidated data (below FULL) points outside it they throw {@link IndexOutOfBoundsException}.
  */
-public abstract sealed class BaseListArray extends Array permits ListArray, LargeListArray, MapArray {
+public abstract sealed class BaseListArray extends NestedArray permits ListArray, LargeListArray, MapArray {
     private final boolean large;
     private final MemorySegment offsets;
     private final boolean nativeOffsets;
@@ -78,25 +75,11 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
         return Array.of(data.child(0).slice(start, (int) (offsetAt(p + 1) - start)));
     }
 
-    /** An unmodifiable List of the elements' Java objects (see {@link Array#getObject}). */
+    /** The elements of list {@code i}: {@link #getObject} gives an unmodifiable List of their Java objects. */
     @Override
-    public Object getObject(int i) {
-        return isNull(i) ? null : elements(i, false);
-    }
-
-    @Override
-    public Object getDisplayObject(int i) {
-        return isNull(i) ? null : elements(i, true);
-    }
-
-    /** The elements of list {@code i} as Java objects. */
-    private List<Object> elements(int i, boolean display) {
+    Object object(int i, boolean display) {
         long p = pos(i);
         int start = start(p);
-        int end = (int) offsetAt(p + 1);
-        Array v = values();
-        List<Object> out = new ArrayList<>(end - start);
-        for (int k = start; k < end; k++) out.add(v.value(k, display));
-        return Collections.unmodifiableList(out);
+        return Array.values(values(), start, (int) offsetAt(p + 1), display);
     }
 }

@@ -6,8 +6,12 @@ import dev.quiver.type.ArrowType;
 
 import java.lang.foreign.MemorySegment;
 
-/** Dictionary-encoded values: integer indices (the array's own buffers) into a dictionary array. */
-public final class DictionaryArray extends Array {
+/**
+ * Dictionary-encoded values: integer indices (the array's own buffers) into a dictionary array.
+ * {@link #getObject} gives the dictionary value's object; an index outside the dictionary (never after FULL
+ * validation) is an {@link IndexOutOfBoundsException}.
+ */
+public final class DictionaryArray extends NestedArray {
     private final MemorySegment values;
     private final boolean nativeValues;
     private final int bitWidth;
@@ -62,19 +66,9 @@ public final class DictionaryArray extends Array {
         };
     }
 
-    /**
-     * The dictionary value's Java object.
-     *
-     * @throws IndexOutOfBoundsException if the index lies outside the dictionary (never after FULL validation)
-     */
     @Override
-    public Object getObject(int i) {
-        return isNull(i) ? null : dictionary().getObject(checkedIndex(i));
-    }
-
-    @Override
-    public Object getDisplayObject(int i) {
-        return isNull(i) ? null : dictionary().getDisplayObject(checkedIndex(i));
+    Object object(int i, boolean display) {
+        return dictionary().value(checkedIndex(i), display);
     }
 
     private int checkedIndex(int i) {

@@ -2,13 +2,10 @@ package dev.quiver.array;
 
 import dev.quiver.type.ArrowType;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
 
 /** Lists of one fixed size: list {@code i} is child elements {@code [(offset+i)*size, (offset+i+1)*size)}. */
-public final class FixedSizeListArray extends Array {
+public final class FixedSizeListArray extends NestedArray {
     FixedSizeListArray(ArrayData data) {
         super(data);
     }
@@ -36,21 +33,8 @@ public final class FixedSizeListArray extends Array {
 
     /** An unmodifiable List of the elements' Java objects. */
     @Override
-    public Object getObject(int i) {
-        return isNull(i) ? null : elements(i, false);
-    }
-
-    @Override
-    public Object getDisplayObject(int i) {
-        return isNull(i) ? null : elements(i, true);
-    }
-
-    private List<Object> elements(int i, boolean display) {
+    Object object(int i, boolean display) {
         int start = start(i);
-        int size = listSize();
-        Array v = values();
-        List<Object> out = new ArrayList<>(size);
-        for (int k = 0; k < size; k++) out.add(v.value(start + k, display));
-        return Collections.unmodifiableList(out);
+        return Array.values(values(), start, start + listSize(), display);
     }
 }

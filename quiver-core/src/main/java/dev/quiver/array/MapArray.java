@@ -4,27 +4,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Maps: lists of non-null (key, value) struct entries. */
+/**
+ * Maps: lists of non-null (key, value) struct entries. {@link #getObject} gives an unmodifiable Map in entry order;
+ * keys are compared with {@code equals}, so byte[] keys stay distinct; a later duplicate key replaces an earlier one.
+ */
 public final class MapArray extends BaseListArray {
     MapArray(ArrayData data) {
         super(data, false);
     }
 
-    /**
-     * An unmodifiable Map in entry order. Keys are compared with {@code equals}, so byte[] keys stay distinct;
-     * a later duplicate key replaces an earlier one.
-     */
     @Override
-    public Object getObject(int i) {
-        return isNull(i) ? null : map(i, false);
-    }
-
-    @Override
-    public Object getDisplayObject(int i) {
-        return isNull(i) ? null : map(i, true);
-    }
-
-    private Map<Object, Object> map(int i, boolean display) {
+    Object object(int i, boolean display) {
         int n = valueLength(i);
         long start = valueStart(i);
         ArrayData entries = data.child(0);

@@ -6,44 +6,29 @@ import dev.quiver.type.UnionMode;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The remaining types, with value access through {@link #getObject(int)}: binary_view and utf8_view (byte[] and
- * String), list_view and large_list_view (List), sparse and dense unions (the selected child's value) and
- * run-end encoded arrays (the run's value).
+ * String), list_view and large_list_view (an unmodifiable List), sparse and dense unions (the selected child's
+ * object; unions have no nulls of their own) and run-end encoded arrays (the run's value's object). Below FULL,
+ * views, list view offsets and sizes, union type ids and offsets, or run ends that point outside their buffers or
+ * children are an {@link IndexOutOfBoundsException}.
  */
-public final class OtherArray extends Array {
+public final class OtherArray extends NestedArray {
     OtherArray(ArrayData data) {
         super(data);
     }
 
-    /**
-     * byte[] (binary_view), String (utf8_view), an unmodifiable List (list views), the selected child's object
-     * (unions: they have no nulls of their own) or the run's value's object (run-end encoded).
-     *
-     * @throws IndexOutOfBoundsException below FULL, where views, list view offsets and sizes, union type ids or
-     *                                   offsets, or run ends point outside their buffers or children
-     */
     @Override
-    public Object getObject(int i) {
-        return value(i, pos(i), false);
-    }
-
-    @Override
-    public Object getDisplayObject(int i) {
-        return value(i, pos(i), true);
-    }
-
-    private Object value(int i, long p, boolean display) {
+    Object object(int i, boolean display) {
+        long p = pos(i);
         return switch (data.type()) {
-            case ArrowType.BinaryView b -> isNull(i) ? null : getViewSegment(i).toArray(ValueLayout.JAVA_BYTE);
-            case ArrowType.Utf8View u -> isNull(i) ? null : Utf8.decode(getViewSegment(i));
-            case ArrowType.ListView l -> isNull(i) ? null : listView(p, false, display);
-            case ArrowType.LargeListView l -> isNull(i) ? null : listView(p, true, display);
+            case ArrowType.BinaryView b -> getViewSegment(i).toArray(ValueLayout.JAVA_BYTE);
+            case ArrowType.Utf8View u -> Utf8.decode(getViewSegment(i));
+            case ArrowType.ListView l -> listView(p, false, display);
+            case ArrowType.LargeListView l -> listView(p, true, display);
             case ArrowType.Union u -> union(u, p, display);
             case ArrowType.RunEndEncoded r -> Array.of(data.child(1)).value((int) physicalIndex(p), display);
             default -> throw new UnsupportedOperationException("no Java value mapping for type " + data.type());
@@ -75,10 +60,7 @@ public final class OtherArray extends Array {
         long size = large ? data.buffer(2).get(LE.LONG, p * 8) : data.buffer(2).get(LE.INT, p * 4);
         ArrayData child = data.child(0);
         Objects.checkFromIndexSize(start, size, child.length());
-        Array v = Array.of(child);
-        List<Object> out = new ArrayList<>((int) size);
-        for (int k = 0; k < size; k++) out.add(v.value((int) start + k, display));
-        return Collections.unmodifiableList(out);
+        return Array.values(Array.of(child), (int) start, (int) (start + size), display);
     }
 
     /** Child index of union slot at position {@code p}. */
