@@ -57,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class GetterContractTest {
     private static final int VALUES = 7;
-    private static final int MUTATIONS_PER_FIXTURE = 150;
+    private static final int MUTATIONS_PER_FIXTURE = 100;
 
     /** Every type, with nulls: the flat types of {@link SampleData}, the nested cases, lists, structs, maps, dictionaries. */
     static Map<String, Map.Entry<Field, Array>> fixtures() {
@@ -246,7 +246,7 @@ class GetterContractTest {
         int schemaEnd = IpcNestedRoundTripTest.write(schema, List.of(), false, IpcWriteOptions.DEFAULT).length - 8;
         Random rnd = new Random(42);
         int read = 0;
-        for (int m = 0; m < 300; m++) {
+        for (int m = 0; m < 200; m++) {
             byte[] mutated = bytes.clone();
             StringBuilder log = new StringBuilder("stream mutation " + m + ":");
             for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
@@ -272,7 +272,7 @@ class GetterContractTest {
                 }
             }
         }
-        assertTrue(read > 150, "many mutated streams are read: " + read);
+        assertTrue(read > 100, "many mutated streams are read: " + read);
     }
 
     // ---- the contract ------------------------------------------------------------------------------
