@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Renders Java values of arrays ({@link dev.quiver.array.Array#getObject(int)}) as short table cells. */
+/** Renders Java values of arrays ({@link dev.quiver.array.Array#getDisplayObject(int)}) as short table cells. */
 final class Cells {
     private Cells() {}
 

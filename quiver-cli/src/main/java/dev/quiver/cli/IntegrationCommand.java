@@ -116,8 +116,7 @@ final class IntegrationCommand implements Callable<Integer> {
             if (diff == null) diff = IntegrationEquality.compareBatchCount(expected.batches().size(), batches);
         }
         if (diff != null) {
-            spec.commandLine().getErr().println("quiver: " + arrowIn.name() + " does not match " + jsonIn.name() + ": "
-                    + diff);
+            spec.commandLine().getErr().println("quiver: " + Cells.escape(arrowIn.name() + " does not match " + jsonIn.name() + ": " + diff));
             return Main.INVALID;
         }
         spec.commandLine().getOut().printf("equal: %s matches %s (%d batches, %d rows)%n", arrowIn.name(),

@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code quiver} command. Exit status: 0 ok, 1 invalid data or unreadable input (the message is printed
- * to standard error as {@code quiver: <message>}), 2 usage error (also {@code quiver} alone, which prints the
- * usage to standard error). Commands read and write through {@link Input} and {@link Output}: {@code -} is
- * standard input or output.
+ * to standard error as one line, {@code quiver: <message>}; an unexpected error, a bug, is one line too, with its
+ * stack trace only when the environment variable {@code QUIVER_DEBUG} is set), 2 usage error (also {@code quiver}
+ * alone, which prints the usage to standard error). Commands read and write through {@link Input} and
+ * {@link Output}: {@code -} is standard input or output.
  */
 @Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver 0.1.0",
         description = "Apache Arrow IPC files and streams: walk through the format, inspect, print, convert, validate.",
@@ -119,14 +120,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             line.getOut().flush();
-            String message = switch (ex) {
-                case QuiverException q -> q.getMessage();
-                case UncheckedIOException u -> ioMessage(u.getCause());
-                case IOException io -> ioMessage(io);
-                default -> null;
-            };
-            if (message == null) throw ex;
-            line.getErr().println("quiver: " + message);
+            line.getErr().println("quiver: " + errorLine(ex));
+            if (System.getenv("QUIVER_DEBUG") != null) ex.printStackTrace(line.getErr());
             return INVALID;
         });
         try {
@@ -135,6 +130,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The one line printed after {@code quiver: } for an error: the message of a {@link QuiverException} or an I/O
+     * error; for any other exception (a bug: data problems are QuiverExceptions) its class and message. Control
+     * characters (a line break in a field name, say) are escaped, so that it stays one line.
+     */
+    static String errorLine(Exception ex) {
+        String message = switch (ex) {
+            case QuiverException q -> q.getMessage();
+            case UncheckedIOException u -> ioMessage(u.getCause());
+            case IOException io -> ioMessage(io);
+            default -> "unexpected " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                    + " (a bug in Quiver: please report it with the input; QUIVER_DEBUG=1 prints the stack trace)";
+        };
+        return Cells.escape(message);
     }
 
     /** One line naming the path as given: {@code PATH: no such file}, {@code PATH: is a directory}... */

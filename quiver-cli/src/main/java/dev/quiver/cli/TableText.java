@@ -22,7 +22,7 @@ final class TableText {
             String[] line = new String[cols];
             for (int c = 0; c < cols; c++) {
                 Array a = batch.column(c);
-                line[c] = Cells.cell(a.getObject(r));
+                line[c] = Cells.cell(a.getDisplayObject(r));
             }
             lines.add(line);
         }

@@ -1,5 +1,7 @@
 package dev.quiver.array;
 
+import dev.quiver.InvalidDataException;
+import dev.quiver.LimitExceededException;
 import dev.quiver.memory.Bits;
 import dev.quiver.memory.LE;
 import dev.quiver.type.ArrowType;
@@ -7,11 +9,19 @@ import dev.quiver.type.UnionMode;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.util.Objects;
 
 /**
  * Concatenation of two arrays of the same type into new memory (used to apply delta dictionary batches). The
  * inputs are only read; the result starts at offset 0. For dictionary-encoded arrays the indices are concatenated
  * and the second array's dictionary is kept (it is the newer one).
+ *
+ * <p>Sizes are checked before anything is allocated: a result (or a child of it) longer than
+ * {@link Integer#MAX_VALUE} values is a {@link LimitExceededException} (Arrow allows 64-bit lengths, Quiver arrays
+ * hold at most 2^31-1 values); a result that 32-bit offsets or int16 run ends cannot address is an
+ * {@link InvalidDataException} (no Arrow array of that type can hold it). Offsets and run ends inside the inputs
+ * are carried over with wrapping arithmetic, so inputs validated only at {@code BASIC} concatenate without
+ * arithmetic errors (their garbage stays garbage, and getters report it as documented there).
  */
 public final class ArrayConcat {
     private final SegmentAllocator allocator;
@@ -23,7 +33,12 @@ public final class ArrayConcat {
     /**
      * {@code a} followed by {@code b}.
      *
-     * @throws IllegalArgumentException if the types differ
+     * @throws IllegalArgumentException  if the types differ
+     * @throws LimitExceededException    if the result, or one of its children, would be longer than
+     *                                   {@link Integer#MAX_VALUE}
+     * @throws InvalidDataException      if the result's 32-bit offsets or int16 run ends cannot address its values
+     * @throws IndexOutOfBoundsException if an input's buffers are inconsistent with its offsets or length (inputs
+     *                                   that passed {@code BASIC} validation never are)
      */
     public static ArrayData concat(ArrayData a, ArrayData b, SegmentAllocator allocator) {
         return new ArrayConcat(allocator).run(a, b);
@@ -34,7 +49,7 @@ public final class ArrayConcat {
             throw new IllegalArgumentException("cannot concatenate " + a.type() + " and " + b.type());
         }
         ArrowType type = a.type();
-        int n = Math.addExact(a.length(), b.length());
+        int n = length((long) a.length() + b.length(), "values");
         int nulls = type instanceof ArrowType.Null ? n : a.nullCount() + b.nullCount();
         MemorySegment validity = Layout.hasValidity(type) ? validity(a, b, n) : null;
         ArrayData dictionary = b.dictionary();
@@ -53,9 +68,7 @@ public final class ArrayConcat {
             }
             case ArrowType.FixedSizeList t -> {
                 buffers = new MemorySegment[] {validity};
-                int s = t.listSize();
-                children = new ArrayData[] {run(a.child(0).slice(a.offset() * s, a.length() * s),
-                        b.child(0).slice(b.offset() * s, b.length() * s))};
+                children = new ArrayData[] {run(fixedSizeChild(a, t.listSize()), fixedSizeChild(b, t.listSize()))};
             }
             case ArrowType.Binary t -> buffers = varBinary(a, b, validity, 4);
             case ArrowType.Utf8 t -> buffers = varBinary(a, b, validity, 4);
@@ -80,12 +93,12 @@ public final class ArrayConcat {
                 children = new ArrayData[] {listChild(a, ra, b, rb)};
             }
             case ArrowType.ListView t -> {
-                buffers = listView(a, b, validity, 4);
                 children = new ArrayData[] {run(a.child(0), b.child(0))};
+                buffers = listView(a, b, validity, 4);
             }
             case ArrowType.LargeListView t -> {
-                buffers = listView(a, b, validity, 8);
                 children = new ArrayData[] {run(a.child(0), b.child(0))};
+                buffers = listView(a, b, validity, 8);
             }
             case ArrowType.BinaryView t -> buffers = views(a, b, validity);
             case ArrowType.Utf8View t -> buffers = views(a, b, validity);
@@ -121,8 +134,8 @@ public final class ArrayConcat {
             }
             default -> {
                 int bits = Layout.fixedBitWidth(type);
-                if (bits <= 0 || bits % 8 != 0) throw new IllegalArgumentException("cannot concatenate " + type);
-                long w = bits / 8;
+                long w = type instanceof ArrowType.FixedSizeBinary f ? f.byteWidth() : bits / 8;
+                if (w <= 0 || (bits > 0 && bits % 8 != 0)) throw new IllegalArgumentException("cannot concatenate " + type);
                 MemorySegment values = allocator.allocate(Math.max(w * n, 1), 8).asSlice(0, w * n);
                 MemorySegment.copy(a.buffer(1), a.offset() * w, values, 0, a.length() * w);
                 MemorySegment.copy(b.buffer(1), b.offset() * w, values, a.length() * w, b.length() * w);
@@ -130,6 +143,31 @@ public final class ArrayConcat {
             }
         }
         return new ArrayData(type, n, 0, nulls, buffers, children, dictionary);
+    }
+
+    /** {@code n} as an int, or a {@link LimitExceededException} naming what it counts. */
+    private static int length(long n, String what) {
+        if (n > Integer.MAX_VALUE) {
+            throw new LimitExceededException("the concatenated array would hold " + n + " " + what
+                    + ", more than the largest supported array length (" + Integer.MAX_VALUE + ")");
+        }
+        return (int) n;
+    }
+
+    /** Checks that 32-bit offsets can address {@code total} bytes or child values. */
+    private static void offsetsHold(int width, long total, ArrowType type, String what) {
+        if (width == 4 && total > Integer.MAX_VALUE) {
+            throw new InvalidDataException("the concatenated " + type + " would span " + total + " " + what
+                    + ", beyond what 32-bit offsets hold (" + Integer.MAX_VALUE + ")");
+        }
+    }
+
+    /** The child values of a fixed-size list's slots. */
+    private static ArrayData fixedSizeChild(ArrayData d, int size) {
+        long from = (long) d.offset() * size;
+        long count = (long) d.length() * size;
+        Objects.checkFromIndexSize(from, count, d.child(0).length());
+        return d.child(0).slice((int) from, (int) count);
     }
 
     private MemorySegment validity(ArrayData a, ArrayData b, int n) {
@@ -156,12 +194,20 @@ public final class ArrayConcat {
         return width == 4 ? d.buffer(1).getAtIndex(LE.INT, i) : d.buffer(1).getAtIndex(LE.LONG, i);
     }
 
-    /** [first, last) of the values the offsets of {@code d} span. */
+    /** [first, last) of the values the offsets of {@code d} span, within {@code limit}. */
+    private static long[] range(ArrayData d, int width, long limit) {
+        long[] r = {offsetAt(d, width, d.offset()), offsetAt(d, width, (long) d.offset() + d.length())};
+        Objects.checkFromToIndex(r[0], r[1], limit);
+        return r;
+    }
+
+    /** [first, last) of a list's offsets, within its child. */
     private static long[] range(ArrayData d, int width) {
-        return new long[] {offsetAt(d, width, d.offset()), offsetAt(d, width, (long) d.offset() + d.length())};
+        return range(d, width, d.child(0).length());
     }
 
     private MemorySegment offsets(ArrayData a, ArrayData b, int width, long[] ra, long[] rb) {
+        offsetsHold(width, (ra[1] - ra[0]) + (rb[1] - rb[0]), a.type(), "values");
         int n = a.length() + b.length();
         MemorySegment out = allocator.allocate((long) (n + 1) * width, 8);
         long shift = ra[1] - ra[0];
@@ -172,19 +218,22 @@ public final class ArrayConcat {
         return out;
     }
 
+    /** Stores an offset; 32-bit ones wrap (the totals were checked: only garbage from unvalidated inputs wraps). */
     private static void put(MemorySegment s, int width, long i, long v) {
-        if (width == 4) s.setAtIndex(LE.INT, i, Math.toIntExact(v)); else s.setAtIndex(LE.LONG, i, v);
+        if (width == 4) s.setAtIndex(LE.INT, i, (int) v); else s.setAtIndex(LE.LONG, i, v);
     }
 
     private ArrayData listChild(ArrayData a, long[] ra, ArrayData b, long[] rb) {
-        return run(a.child(0).slice(Math.toIntExact(ra[0]), Math.toIntExact(ra[1] - ra[0])),
-                b.child(0).slice(Math.toIntExact(rb[0]), Math.toIntExact(rb[1] - rb[0])));
+        // range() checked both spans against their children, whose lengths are ints
+        return run(a.child(0).slice((int) ra[0], (int) (ra[1] - ra[0])),
+                b.child(0).slice((int) rb[0], (int) (rb[1] - rb[0])));
     }
 
     private MemorySegment[] varBinary(ArrayData a, ArrayData b, MemorySegment validity, int width) {
-        long[] ra = range(a, width);
-        long[] rb = range(b, width);
+        long[] ra = range(a, width, a.buffer(2).byteSize());
+        long[] rb = range(b, width, b.buffer(2).byteSize());
         long size = (ra[1] - ra[0]) + (rb[1] - rb[0]);
+        offsetsHold(width, size, a.type(), "bytes");
         MemorySegment data = allocator.allocate(Math.max(size, 1), 8).asSlice(0, size);
         MemorySegment.copy(a.buffer(2), ra[0], data, 0, ra[1] - ra[0]);
         MemorySegment.copy(b.buffer(2), rb[0], data, ra[1] - ra[0], rb[1] - rb[0]);
@@ -244,6 +293,11 @@ public final class ArrayConcat {
         int[] pb = physical(b);
         ArrayData ends = a.child(0);
         int width = ((ArrowType.Int) ends.type()).bitWidth() / 8;
+        long last = (long) a.length() + b.length();
+        if (width == 2 && last > Short.MAX_VALUE) {
+            throw new InvalidDataException("the concatenated run-end encoded array would end at " + last
+                    + ", beyond what int16 run ends hold (" + Short.MAX_VALUE + ")");
+        }
         int count = pa[1] + pb[1];
         MemorySegment out = allocator.allocate(Math.max((long) count * width, 1), 8).asSlice(0, (long) count * width);
         int k = 0;
@@ -283,6 +337,9 @@ public final class ArrayConcat {
         if (d.length() == 0) return new int[] {0, 0};
         int first = runContaining(d.child(0), d.offset());
         int last = runContaining(d.child(0), (long) d.offset() + d.length() - 1);
+        if (last < first) {
+            throw new InvalidDataException("run ends of a run-end encoded array are not increasing");
+        }
         return new int[] {first, last - first + 1};
     }
 

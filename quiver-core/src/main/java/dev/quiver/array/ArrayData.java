@@ -69,7 +69,6 @@ public final class ArrayData {
         return !Bits.get(buffers[0], (long) offset + i);
     }
 
-    /** A zero-copy slice sharing the buffers; the null count is recomputed from the bitmap. */
     /**
      * A deep copy of this array (buffers, children, dictionary) in memory of {@code arena}, readable for as
      * long as the arena is open, whatever happens to the memory of this one.
@@ -78,8 +77,19 @@ public final class ArrayData {
         return ArrayCopier.copy(this, arena);
     }
 
+    /**
+     * A zero-copy slice sharing the buffers; the null count is recomputed from the bitmap.
+     *
+     * @throws IndexOutOfBoundsException if {@code [from, from + count)} is not inside {@code [0, length())}, or the
+     *                                   slice's offset into the buffers would exceed {@link Integer#MAX_VALUE} (no
+     *                                   valid array has one; unvalidated data may)
+     */
     public ArrayData slice(int from, int count) {
         Objects.checkFromIndexSize(from, count, length);
+        if ((long) offset + from > Integer.MAX_VALUE) {
+            throw new IndexOutOfBoundsException("slice at " + from + " of an array at offset " + offset
+                    + " would start beyond offset " + Integer.MAX_VALUE);
+        }
         int nulls;
         if (type instanceof ArrowType.Null) {
             nulls = count;

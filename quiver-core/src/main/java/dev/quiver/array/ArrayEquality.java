@@ -328,7 +328,7 @@ public final class ArrayEquality {
     /** Value at logical index {@code i} for a message. */
     static String render(ArrayData d, long i) {
         try {
-            Object v = Array.of(d).getObject(Math.toIntExact(i));
+            Object v = Array.of(d).getDisplayObject(Math.toIntExact(i));
             return renderObject(v);
         } catch (RuntimeException ex) {
             return "<unreadable: " + ex.getMessage() + ">";

@@ -4,15 +4,18 @@ import dev.quiver.memory.LE;
 import dev.quiver.memory.Loads;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Objects;
 
-/** Lists addressed through an offsets buffer into one child array: list, large_list and map. */
-public abstract sealed class BaseListArray extends Array permits ListArray, LargeListArray, MapArray {
+/**
+ * Lists addressed through an offsets buffer into one child array: list, large_list and map. The accessors that
+ * follow the offsets ({@link #valueLength}, {@link #get}, {@link #getObject}) check them against the child: where
+ * unvalidated data (below FULL) points outside it they throw {@link IndexOutOfBoundsException}.
+ */
+public abstract sealed class BaseListArray extends NestedArray permits ListArray, LargeListArray, MapArray {
     private final boolean large;
     private final MemorySegment offsets;
     private final boolean nativeOffsets;
+    private final int childLength;
     private Array values;
 
     BaseListArray(ArrayData data, boolean large) {
@@ -20,6 +23,7 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
         this.large = large;
         this.offsets = Array.buffer(data, 1);
         this.nativeOffsets = offsets.isNative();
+        this.childLength = data.childCount() > 0 ? data.child(0).length() : 0;
     }
 
     private long offsetAt(long slot) {
@@ -27,7 +31,7 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
         return nativeOffsets ? Loads.intNative(offsets, slot * 4) : Loads.intHeap(offsets, slot * 4);
     }
 
-    /** Index in {@link #values()} of the first element of list {@code i}. */
+    /** Index in {@link #values()} of the first element of list {@code i} (the raw offset). */
     public long valueStart(int i) {
         return offsetAt(pos(i));
     }
@@ -35,10 +39,19 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
     /** Number of elements in list {@code i}. */
     public int valueLength(int i) {
         long p = pos(i);
-        if (large) return Math.toIntExact(offsets.get(LE.LONG, p * 8 + 8) - offsets.get(LE.LONG, p * 8));
-        // offsets p and p + 1 in one checked load
-        long pair = nativeOffsets ? Loads.longNative(offsets, p * 4) : Loads.longHeap(offsets, p * 4);
-        return (int) (pair >>> 32) - (int) pair;
+        long start;
+        long end;
+        if (large) {
+            start = offsets.get(LE.LONG, p * 8);
+            end = offsets.get(LE.LONG, p * 8 + 8);
+        } else {
+            // offsets p and p + 1 in one checked load
+            long pair = nativeOffsets ? Loads.longNative(offsets, p * 4) : Loads.longHeap(offsets, p * 4);
+            start = (int) pair;
+            end = (int) (pair >>> 32);
+        }
+        Objects.checkFromToIndex(start, end, childLength);
+        return (int) (end - start);
     }
 
     /** The whole child array (all lists' elements, not restricted to this array's slots). */
@@ -48,21 +61,25 @@ public abstract sealed class BaseListArray extends Array permits ListArray, Larg
         return v;
     }
 
+    /** Start of list {@code i} at position {@code p}, with its end checked to lie in the child after it. */
+    final int start(long p) {
+        long start = offsetAt(p);
+        Objects.checkFromToIndex(start, offsetAt(p + 1), childLength);
+        return (int) start;
+    }
+
     /** List {@code i} as a zero-copy slice of the child array. */
     public Array get(int i) {
         long p = pos(i);
-        long start = offsetAt(p);
-        return Array.of(data.child(0).slice(Math.toIntExact(start), Math.toIntExact(offsetAt(p + 1) - start)));
+        int start = start(p);
+        return Array.of(data.child(0).slice(start, (int) (offsetAt(p + 1) - start)));
     }
 
-    /** The elements of list {@code i} as Java objects. */
-    List<Object> elements(int i) {
+    /** The elements of list {@code i}: {@link #getObject} gives an unmodifiable List of their Java objects. */
+    @Override
+    Object object(int i, boolean display) {
         long p = pos(i);
-        int start = Math.toIntExact(offsetAt(p));
-        int end = Math.toIntExact(offsetAt(p + 1));
-        Array v = values();
-        List<Object> out = new ArrayList<>(end - start);
-        for (int k = start; k < end; k++) out.add(v.getObject(k));
-        return Collections.unmodifiableList(out);
+        int start = start(p);
+        return Array.values(values(), start, (int) offsetAt(p + 1), display);
     }
 }

@@ -6,8 +6,12 @@ import dev.quiver.type.ArrowType;
 
 import java.lang.foreign.MemorySegment;
 
-/** Dictionary-encoded values: integer indices (the array's own buffers) into a dictionary array. */
-public final class DictionaryArray extends Array {
+/**
+ * Dictionary-encoded values: integer indices (the array's own buffers) into a dictionary array.
+ * {@link #getObject} gives the dictionary value's object; an index outside the dictionary (never after FULL
+ * validation) is an {@link IndexOutOfBoundsException}.
+ */
+public final class DictionaryArray extends NestedArray {
     private final MemorySegment values;
     private final boolean nativeValues;
     private final int bitWidth;
@@ -62,15 +66,18 @@ public final class DictionaryArray extends Array {
         };
     }
 
-    /** The dictionary value's Java object. */
     @Override
-    public Object getObject(int i) {
-        if (isNull(i)) return null;
+    Object object(int i, boolean display) {
+        return dictionary().value(checkedIndex(i), display);
+    }
+
+    private int checkedIndex(int i) {
         long index = getIndex(i);
         if (index < 0 || index >= data.dictionary().length()) {
-            throw new IllegalStateException("dictionary index " + index + " at slot " + i
-                    + " is outside the dictionary of length " + data.dictionary().length());
+            throw new IndexOutOfBoundsException("dictionary index " + (signed || index >= 0 ? Long.toString(index)
+                    : Long.toUnsignedString(index)) + " at slot " + i + " is outside the dictionary of "
+                    + data.dictionary().length() + " values");
         }
-        return dictionary().getObject((int) index);
+        return (int) index;
     }
 }

@@ -2,12 +2,10 @@ package dev.quiver.array;
 
 import dev.quiver.type.ArrowType;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Objects;
 
 /** Lists of one fixed size: list {@code i} is child elements {@code [(offset+i)*size, (offset+i+1)*size)}. */
-public final class FixedSizeListArray extends Array {
+public final class FixedSizeListArray extends NestedArray {
     FixedSizeListArray(ArrayData data) {
         super(data);
     }
@@ -21,21 +19,22 @@ public final class FixedSizeListArray extends Array {
         return Array.of(data.child(0));
     }
 
+    /** Start of list {@code i} in the child, checked to lie in it with its whole size. */
+    private int start(int i) {
+        long start = pos(i) * listSize();
+        Objects.checkFromIndexSize(start, listSize(), data.child(0).length());
+        return (int) start;
+    }
+
     /** List {@code i} as a zero-copy slice of the child array. */
     public Array get(int i) {
-        int size = listSize();
-        return Array.of(data.child(0).slice(Math.toIntExact(pos(i) * size), size));
+        return Array.of(data.child(0).slice(start(i), listSize()));
     }
 
     /** An unmodifiable List of the elements' Java objects. */
     @Override
-    public Object getObject(int i) {
-        if (isNull(i)) return null;
-        int size = listSize();
-        long start = pos(i) * size;
-        Array v = values();
-        List<Object> out = new ArrayList<>(size);
-        for (int k = 0; k < size; k++) out.add(v.getObject(Math.toIntExact(start + k)));
-        return Collections.unmodifiableList(out);
+    Object object(int i, boolean display) {
+        int start = start(i);
+        return Array.values(values(), start, start + listSize(), display);
     }
 }

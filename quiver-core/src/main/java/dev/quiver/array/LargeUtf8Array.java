@@ -6,7 +6,11 @@ public final class LargeUtf8Array extends VarBinaryArray {
         super(data, true);
     }
 
-    /** Value {@code i} decoded from UTF-8 (malformed input is replaced, never thrown). */
+    /**
+     * Value {@code i} decoded from UTF-8 (malformed input is replaced, never thrown).
+     *
+     * @throws IllegalStateException for a value of 2 GiB or more, which no String holds (use {@link #getSegment})
+     */
     public String getString(int i) {
         return Utf8.decode(getSegment(i));
     }

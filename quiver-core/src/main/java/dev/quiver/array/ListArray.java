@@ -1,14 +1,8 @@
 package dev.quiver.array;
 
-/** Variable-size lists with 32-bit offsets. */
+/** Variable-size lists with 32-bit offsets; {@link #getObject} gives an unmodifiable List. */
 public final class ListArray extends BaseListArray {
     ListArray(ArrayData data) {
         super(data, false);
-    }
-
-    /** An unmodifiable List of the elements' Java objects. */
-    @Override
-    public Object getObject(int i) {
-        return isNull(i) ? null : elements(i);
     }
 }

@@ -6,35 +6,42 @@ import dev.quiver.type.UnionMode;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The remaining types, with value access through {@link #getObject(int)}: binary_view and utf8_view (byte[] and
- * String), list_view and large_list_view (List), sparse and dense unions (the selected child's value) and
- * run-end encoded arrays (the run's value).
+ * String), list_view and large_list_view (an unmodifiable List), sparse and dense unions (the selected child's
+ * object; unions have no nulls of their own) and run-end encoded arrays (the run's value's object). Below FULL,
+ * views, list view offsets and sizes, union type ids and offsets, or run ends that point outside their buffers or
+ * children are an {@link IndexOutOfBoundsException}.
  */
-public final class OtherArray extends Array {
+public final class OtherArray extends NestedArray {
     OtherArray(ArrayData data) {
         super(data);
     }
 
     @Override
-    public Object getObject(int i) {
+    Object object(int i, boolean display) {
         long p = pos(i);
         return switch (data.type()) {
-            case ArrowType.BinaryView b -> isNull(i) ? null : getViewSegment(i).toArray(ValueLayout.JAVA_BYTE);
-            case ArrowType.Utf8View u -> isNull(i) ? null : Utf8.decode(getViewSegment(i));
-            case ArrowType.ListView l -> isNull(i) ? null : listView(p, false);
-            case ArrowType.LargeListView l -> isNull(i) ? null : listView(p, true);
-            case ArrowType.Union u -> union(u, p);
-            case ArrowType.RunEndEncoded r -> Array.of(data.child(1)).getObject(Math.toIntExact(physicalIndex(p)));
+            case ArrowType.BinaryView b -> getViewSegment(i).toArray(ValueLayout.JAVA_BYTE);
+            case ArrowType.Utf8View u -> Utf8.decode(getViewSegment(i));
+            case ArrowType.ListView l -> listView(p, false, display);
+            case ArrowType.LargeListView l -> listView(p, true, display);
+            case ArrowType.Union u -> union(u, p, display);
+            case ArrowType.RunEndEncoded r -> Array.of(data.child(1)).value((int) physicalIndex(p), display);
             default -> throw new UnsupportedOperationException("no Java value mapping for type " + data.type());
         };
     }
 
-    /** Zero-copy view of value {@code i} of a binary_view or utf8_view array. */
+    /**
+     * Zero-copy view of value {@code i} of a binary_view or utf8_view array.
+     *
+     * @throws IndexOutOfBoundsException where the view points outside its buffers (never after FULL validation
+     *                                   for a non-null slot)
+     * @throws UnsupportedOperationException if the array is not of a view type
+     */
     public MemorySegment getViewSegment(int i) {
         if (!Layout.hasVariadicBuffers(data.type())) {
             throw new UnsupportedOperationException("not a view type: " + data.type());
@@ -48,13 +55,12 @@ public final class OtherArray extends Array {
         return data.buffer(2 + buffer).asSlice(Integer.toUnsignedLong(offset), len);
     }
 
-    private List<Object> listView(long p, boolean large) {
+    private List<Object> listView(long p, boolean large, boolean display) {
         long start = large ? data.buffer(1).get(LE.LONG, p * 8) : data.buffer(1).get(LE.INT, p * 4);
         long size = large ? data.buffer(2).get(LE.LONG, p * 8) : data.buffer(2).get(LE.INT, p * 4);
-        Array v = Array.of(data.child(0));
-        List<Object> out = new ArrayList<>();
-        for (long k = 0; k < size; k++) out.add(v.getObject(Math.toIntExact(start + k)));
-        return Collections.unmodifiableList(out);
+        ArrayData child = data.child(0);
+        Objects.checkFromIndexSize(start, size, child.length());
+        return Array.values(Array.of(child), (int) start, (int) (start + size), display);
     }
 
     /** Child index of union slot at position {@code p}. */
@@ -63,13 +69,14 @@ public final class OtherArray extends Array {
         int[] ids = u.typeIds();
         if (ids == null) return typeId;
         for (int c = 0; c < ids.length; c++) if (ids[c] == typeId) return c;
-        throw new IllegalStateException("union type id " + typeId + " is not one of the declared type ids");
+        throw new IndexOutOfBoundsException("union type id " + typeId + " at position " + p
+                + " is not one of the declared type ids " + java.util.Arrays.toString(ids));
     }
 
-    private Object union(ArrowType.Union u, long p) {
+    private Object union(ArrowType.Union u, long p, boolean display) {
         int child = unionChild(u, p);
         long at = u.mode() == UnionMode.SPARSE ? p : data.buffer(1).get(LE.INT, p * 4);
-        return Array.of(data.child(child)).getObject(Math.toIntExact(at));
+        return Array.of(data.child(child)).value((int) at, display);
     }
 
     /** Index in the values child of the run holding logical position {@code p}. */

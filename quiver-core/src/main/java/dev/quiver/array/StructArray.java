@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Structs: one child array per field, aligned with this array's slots. */
-public final class StructArray extends Array {
+/**
+ * Structs: one child array per field, aligned with this array's slots. {@link #getObject} gives the field values of
+ * a slot in field order, as an unmodifiable List (ArrayData carries no field names: the schema's child fields name
+ * them).
+ */
+public final class StructArray extends NestedArray {
     StructArray(ArrayData data) {
         super(data);
     }
@@ -19,16 +23,11 @@ public final class StructArray extends Array {
         return Array.of(data.child(f).slice(data.offset(), data.length()));
     }
 
-    /**
-     * The field values of slot {@code i} in field order (an unmodifiable List; ArrayData carries no field
-     * names, so use the schema's child fields to name them).
-     */
     @Override
-    public Object getObject(int i) {
-        if (isNull(i)) return null;
+    Object object(int i, boolean display) {
         int at = (int) pos(i);
         List<Object> values = new ArrayList<>(data.childCount());
-        for (int f = 0; f < data.childCount(); f++) values.add(Array.of(data.child(f)).getObject(at));
+        for (int f = 0; f < data.childCount(); f++) values.add(Array.of(data.child(f)).value(at, display));
         return Collections.unmodifiableList(values);
     }
 }

@@ -21,14 +21,27 @@ public final class Time64Array extends Array {
         return data.buffer(1).get(LE.LONG, pos(i) * 8);
     }
 
-    /** @throws IllegalStateException if the value is not within one day */
+    /**
+     * The time of day.
+     *
+     * @throws java.time.DateTimeException if the value is not within one day, which no LocalTime holds. Quiver
+     *                                     reads such values at every validation level: Arrow C++'s ValidateFull
+     *                                     rejects them, but Arrow's own 1.0.0 integration files hold them ({@link
+     *                                     #get} gives the raw value, {@link #getDisplayObject} shows it)
+     */
     public LocalTime getLocalTime(int i) {
         return TimeUnits.toLocalTime(get(i), unit());
     }
 
-    /** A LocalTime. */
+    /** A LocalTime (throws as {@link #getLocalTime(int)}). */
     @Override
     public Object getObject(int i) {
         return isNull(i) ? null : getLocalTime(i);
+    }
+
+    /** A LocalTime, or a {@link RawTemporal} for a value outside one day. */
+    @Override
+    public Object getDisplayObject(int i) {
+        return isNull(i) ? null : TimeUnits.timeOfDayForDisplay(get(i), unit());
     }
 }

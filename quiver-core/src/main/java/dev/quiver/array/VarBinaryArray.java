@@ -8,6 +8,9 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * Variable-size binary and string values: an offsets buffer (32-bit or 64-bit) into a data buffer.
+ * {@link #valueStart}, {@link #valueEnd} and {@link #valueLength} return the raw offsets (and their difference) as
+ * the buffer holds them; the getters of the value itself check them against the data buffer and throw
+ * {@link IndexOutOfBoundsException} where unvalidated data (below FULL) point outside it.
  */
 public abstract sealed class VarBinaryArray extends Array
         permits BinaryArray, LargeBinaryArray, Utf8Array, LargeUtf8Array {
@@ -53,7 +56,11 @@ public abstract sealed class VarBinaryArray extends Array
         return data.buffer(2).asSlice(start, offsetAt(p + 1) - start);
     }
 
-    /** A copy of value {@code i}'s bytes. */
+    /**
+     * A copy of value {@code i}'s bytes.
+     *
+     * @throws IllegalStateException for a value of 2 GiB or more, which no byte[] holds (use {@link #getSegment})
+     */
     public byte[] getBytes(int i) {
         return getSegment(i).toArray(ValueLayout.JAVA_BYTE);
     }

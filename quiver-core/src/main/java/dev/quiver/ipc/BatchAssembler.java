@@ -1,6 +1,7 @@
 package dev.quiver.ipc;
 
 import dev.quiver.InvalidDataException;
+import dev.quiver.LimitExceededException;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayConcat;
 import dev.quiver.array.ArrayData;
@@ -99,7 +100,25 @@ final class BatchAssembler {
         List<ArrayData> columns = RecordBatchDecoder.decode(List.of(valueField), d.data(), body, bodyOffset, resource,
                 options, arena, dictionaries, message.version(), bigEndian);
         // A delta appends to the current dictionary in new memory: batches read earlier keep the old one.
-        dictionaries.put(d.id(), d.isDelta() ? ArrayConcat.concat(previous, columns.get(0), arena) : columns.get(0));
+        dictionaries.put(d.id(), d.isDelta() ? appendDelta(d.id(), previous, columns.get(0), messageOffset, arena)
+                : columns.get(0));
+    }
+
+    /** {@code previous} followed by {@code delta}; what does not fit is a QuiverException naming the delta. */
+    private ArrayData appendDelta(long id, ArrayData previous, ArrayData delta, long messageOffset, Arena arena) {
+        String what = "delta dictionary batch for id " + id + ": ";
+        try {
+            return ArrayConcat.concat(previous, delta, arena);
+        } catch (LimitExceededException e) {
+            throw new LimitExceededException(what + e.detail(), resource, messageOffset, dictionaries.path(id), e);
+        } catch (InvalidDataException e) {
+            throw new InvalidDataException(what + e.detail(), resource, messageOffset, dictionaries.path(id), e);
+        } catch (IndexOutOfBoundsException e) {
+            // only unvalidated (NONE) input reaches this: its offsets or lengths point outside its buffers
+            throw new InvalidDataException(what + "cannot append it to the dictionary, whose buffers do not hold what "
+                    + "its offsets and lengths say (" + e.getMessage() + ")", resource, messageOffset,
+                    dictionaries.path(id), e);
+        }
     }
 
     static String kind(Message m) {

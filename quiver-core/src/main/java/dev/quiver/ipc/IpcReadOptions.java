@@ -8,8 +8,9 @@ import java.util.Objects;
  * How to read IPC data. Immutable: start from {@link #DEFAULT} and change one setting at a time with the
  * {@code withX} methods.
  *
- * @param validation how thoroughly decoded arrays are checked before they are handed out (default FULL:
- *                   every offset and UTF-8 string is checked, so typed access can never fail on bad bytes)
+ * @param validation how thoroughly decoded arrays are checked before they are handed out (default FULL: every
+ *                   offset, UTF-8 string and dictionary index is checked; see {@link ValidationLevel} for what each
+ *                   level checks and what the getters may throw afterwards)
  * @param limits     limits on untrusted sizes
  * @param useThreads decompress the large buffers of a compressed batch in parallel on a shared pool of one
  *                   thread per core (as Arrow C++'s {@code use_threads}); on by default, it only acts on

@@ -144,7 +144,8 @@ final class RecordBatchDecoder {
         for (Field f : fields) {
             ArrayData column = load(f, f.name(), 0);
             try {
-                Validator.validate(f, column, options.validation());
+                // dictionaries were validated once, when their dictionary batch arrived: check indices only
+                Validator.validateTrustingDictionaries(f, column, options.validation());
             } catch (InvalidDataException e) {
                 throw e.at(resource, bodyOffset, f.name());
             }

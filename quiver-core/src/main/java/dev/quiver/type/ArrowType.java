@@ -91,7 +91,7 @@ public sealed interface ArrowType {
             this(unit, (unit == ArrowTimeUnit.SECOND || unit == ArrowTimeUnit.MILLISECOND) ? 32 : 64);
         }
         public byte typeTag() { return 9; }
-        @Override public String toString() { return "time" + bitWidth + "[" + Units.abbrev(unit) + "]"; }
+        @Override public String toString() { return "time" + bitWidth + "[" + unit.symbol() + "]"; }
     }
 
     /** Timestamp; {@code timezone} is null for a timestamp without time zone. */
@@ -99,7 +99,7 @@ public sealed interface ArrowType {
         public Timestamp { Objects.requireNonNull(unit); }
         public byte typeTag() { return 10; }
         @Override public String toString() {
-            return "timestamp[" + Units.abbrev(unit) + (timezone == null ? "" : ", tz=" + timezone) + "]";
+            return "timestamp[" + unit.symbol() + (timezone == null ? "" : ", tz=" + timezone) + "]";
         }
     }
 
@@ -176,7 +176,7 @@ public sealed interface ArrowType {
     record Duration(ArrowTimeUnit unit) implements ArrowType {
         public Duration { Objects.requireNonNull(unit); }
         public byte typeTag() { return 18; }
-        @Override public String toString() { return "duration[" + Units.abbrev(unit) + "]"; }
+        @Override public String toString() { return "duration[" + unit.symbol() + "]"; }
     }
 
     record LargeBinary() implements ArrowType {

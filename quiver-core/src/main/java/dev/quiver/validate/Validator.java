@@ -14,8 +14,9 @@ import dev.quiver.type.UnionMode;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Checks {@link ArrayData} against the columnar format (see {@link ValidationLevel} for what each level covers),
- * recursing into children and dictionaries. Every problem is an {@link InvalidDataException} whose field path
+ * Checks {@link ArrayData} against the columnar format (see {@link ValidationLevel} for what each level covers and
+ * what the getters may throw afterwards), recursing into children and dictionaries (or, with
+ * {@link #validateTrustingDictionaries}, into children and dictionary indices only). Every problem is an {@link InvalidDataException} whose field path
  * names the array (children: {@code parent.child}, using the field names when a {@link Field} is given, else
  * {@code #i}) and whose message says what is wrong. Arithmetic on sizes and offsets is overflow-safe.
  */
@@ -25,7 +26,7 @@ public final class Validator {
     /** Validates {@code data} with child names {@code #0}, {@code #1}, ...; {@code fieldPath} names the array. */
     public static void validate(ArrayData data, ValidationLevel level, String fieldPath) {
         if (level == ValidationLevel.NONE) return;
-        check(null, data, fieldPath == null ? "" : fieldPath, level == ValidationLevel.FULL);
+        check(null, data, fieldPath == null ? "" : fieldPath, new Scope(level == ValidationLevel.FULL, true));
     }
 
     /**
@@ -34,7 +35,19 @@ public final class Validator {
      */
     public static void validate(Field field, ArrayData data, ValidationLevel level) {
         if (level == ValidationLevel.NONE) return;
-        check(field, data, field.name(), level == ValidationLevel.FULL);
+        check(field, data, field.name(), new Scope(level == ValidationLevel.FULL, true));
+    }
+
+    /**
+     * As {@link #validate(Field, ArrayData, ValidationLevel)}, for arrays whose dictionaries (at any depth) were
+     * validated at this level when they arrived, as the IPC readers validate each dictionary batch (and each delta's
+     * new values) once: checks that every dictionary-encoded array has a dictionary of the field's type and, at FULL,
+     * that its indices lie inside it, but not the dictionary's own contents. The work is then proportional to the
+     * array, whatever the size of its dictionaries.
+     */
+    public static void validateTrustingDictionaries(Field field, ArrayData data, ValidationLevel level) {
+        if (level == ValidationLevel.NONE) return;
+        check(field, data, field.name(), new Scope(level == ValidationLevel.FULL, false));
     }
 
     /** Validates every column of a batch against its schema field. */
@@ -63,7 +76,14 @@ public final class Validator {
         }
     }
 
-    private static void check(Field f, ArrayData d, String path, boolean full) {
+    /**
+     * What {@link #check} covers: every element ({@code full}) or the constant-work checks, and the dictionaries'
+     * own contents or not ({@code dictionaries}).
+     */
+    private record Scope(boolean full, boolean dictionaries) {}
+
+    private static void check(Field f, ArrayData d, String path, Scope scope) {
+        boolean full = scope.full();
         ArrowType type = d.type();
         if (f != null) {
             if (f.dictionary() != null) {
@@ -166,12 +186,16 @@ public final class Validator {
             }
         }
 
-        for (int c = 0; c < d.childCount(); c++) check(child(f, c), d.child(c), childPath(path, f, c), full);
+        for (int c = 0; c < d.childCount(); c++) check(child(f, c), d.child(c), childPath(path, f, c), scope);
         if (d.dictionary() != null) {
-            try {
-                check(f == null ? null : f.withDictionary(null), d.dictionary(), path, full);
-            } catch (InvalidDataException e) {
-                throw fail(e.fieldPath(), "dictionary: " + e.detail());
+            if (scope.dictionaries()) {
+                try {
+                    check(f == null ? null : f.withDictionary(null), d.dictionary(), path, scope);
+                } catch (InvalidDataException e) {
+                    throw fail(e.fieldPath(), "dictionary: " + e.detail());
+                }
+            } else if (f != null && !d.dictionary().type().equals(f.type())) {
+                throw fail(path, "dictionary type " + d.dictionary().type() + " does not match field type " + f.type());
             }
             if (full) dictionaryIndices(path, d);
         }
