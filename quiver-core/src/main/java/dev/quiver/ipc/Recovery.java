@@ -7,10 +7,9 @@ import dev.quiver.type.Schema;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Salvages every complete, valid record batch (with its dictionaries) from a damaged IPC file or stream: a file
@@ -72,10 +71,14 @@ public final class Recovery implements RecordBatchReader {
     }
 
     /**
-     * Recovers from a file on disk (memory-mapped). Batches are validated FULL whatever {@code options} say; its
-     * limits and {@code useThreads} apply.
+     * Recovers from a file on disk: a regular file is memory-mapped; anything else (a pipe, a device) is read to
+     * its end into memory first, as recovery needs all of it. Batches are validated FULL whatever {@code options}
+     * say; its limits and {@code useThreads} apply.
      */
     public static Recovery open(Path path, IpcReadOptions options) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return of(MemorySegment.ofArray(Files.readAllBytes(path)), path.toString(), options);
+        }
         Arena arena = Arena.ofShared();
         try {
             return new Recovery(RecordBatchFileReader.map(path, arena), path.toString(), options,
@@ -136,27 +139,6 @@ public final class Recovery implements RecordBatchReader {
             }
         }
         return report();
-    }
-
-    @Override
-    public Iterator<RecordBatch> iterator() {
-        return new Iterator<>() {
-            private RecordBatch next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) next = readNext();
-                return next != null;
-            }
-
-            @Override
-            public RecordBatch next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                RecordBatch b = next;
-                next = null;
-                return b;
-            }
-        };
     }
 
     /** Releases the input's mapping and the dictionaries; batches not detached become unreadable. */

@@ -19,9 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -37,16 +35,10 @@ class RecoveryHostileInputTest {
     private static final int MUTATIONS_PER_INPUT = 100;
 
     @TestFactory
-    List<DynamicTest> fuzzCorpus() throws IOException {
+    List<DynamicTest> fuzzCorpus() {
         List<DynamicTest> tests = new ArrayList<>();
         for (String kind : new String[] {"stream", "file"}) {
-            Path dir = TestData.root().resolve("fuzz").resolve(kind);
-            List<Path> files;
-            try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
-            }
-            assertFalse(files.isEmpty(), "no fuzz inputs in " + dir);
-            for (Path f : files) {
+            for (Path f : TestData.fuzzInputs(kind)) {
                 tests.add(DynamicTest.dynamicTest(kind + "/" + f.getFileName(), () -> assertTimeoutPreemptively(
                         Duration.ofSeconds(20), () -> check(f.toString(), Files.readAllBytes(f)))));
             }

@@ -555,6 +555,29 @@ class RecoveryTest {
     }
 
     @Test
+    void aPipeIsReadToItsEndFirst(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe");
+        int made = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+        org.junit.jupiter.api.Assumptions.assumeTrue(made == 0, "mkfifo is not available");
+        byte[] stream = write(PLAIN, fivePlain(), false, IpcWriteOptions.DEFAULT);
+        byte[] cut = Arrays.copyOf(stream, stream.length - 20);
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, cut);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        try (Recovery r = Recovery.open(fifo)) {
+            assertSameBatches(fivePlain().subList(0, 4), r.readAll().batches());
+            assertEquals(cut.length, r.report().size());
+        } finally {
+            writer.join(10_000);
+        }
+    }
+
+    @Test
     void goldDictionaryFileWithoutFooterKeepsItsDictionaries() throws IOException {
         Path gold = TestData.gold("cpp-21.0.0", "nested_dictionary", ".arrow_file");
         byte[] file = Files.readAllBytes(gold);
