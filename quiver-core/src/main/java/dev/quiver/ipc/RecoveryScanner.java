@@ -206,7 +206,7 @@ final class RecoveryScanner {
                         new MessageHeader.SchemaHeader(footer.footer().schema()), 0, Map.of()), pos,
                         MemorySegment.ofArray(new byte[0]), pos, null);
             } catch (QuiverException e) {
-                throw nothing(problem);
+                throw nothing(problem, " and the footer's schema is invalid too");
             }
             schemaKnown();
             // a message other than the schema at the start is read as any other
@@ -226,16 +226,17 @@ final class RecoveryScanner {
             return;
         }
         Candidate c = search(pos + 1);
-        if (c == null) throw nothing(problem);
+        if (c == null) {
+            throw nothing(problem, format == RecoveryReport.Format.FILE ? " and the footer is unreadable" : "");
+        }
         parts.add(new RecoveryReport.UnreadablePart(pos, c.framed().offset() - pos, problem.getMessage()));
         parts.add(new SchemaPart(c.framed().offset(), c.framed().end() - c.framed().offset(), null));
         schemaKnown();
         pos = c.framed().end();
     }
 
-    private InvalidDataException nothing(QuiverException problem) {
-        return new InvalidDataException("nothing can be recovered: no schema message can be read"
-                + (format == RecoveryReport.Format.FILE ? " and the footer is unreadable" : "") + ": "
+    private InvalidDataException nothing(QuiverException problem, String footerNote) {
+        return new InvalidDataException("nothing can be recovered: no schema message can be read" + footerNote + ": "
                 + problem.detail(), resource, problem.offset() >= 0 ? problem.offset() : pos, problem.fieldPath(),
                 problem);
     }
@@ -323,8 +324,8 @@ final class RecoveryScanner {
         long to = c == null ? limit : c.framed().offset();
         long from = pos;
         if (before != null && to < pos) {
-            Part last = parts.removeLast();
-            parts.add(shortened(last, to - last.offset()));
+            Part previous = parts.removeLast();
+            parts.add(shortened(previous, to - previous.offset()));
             from = before.bodyOffset();
         } else {
             parts.add(new RecoveryReport.UnreadablePart(pos, to - pos, unreadable(e)));
@@ -557,6 +558,7 @@ final class RecoveryScanner {
         for (long q = Math.max(from, 0); q + 4 <= limit; q++) {
             boolean isVouched = next < vouched.length && vouched[next] == q;
             if (isVouched) next++;
+            else if (!markers || data.get(LE.BYTE, q) != (byte) 0xFF) continue; // the cheap test first
             boolean marker = MessageFraming.isContinuation(data.get(LE.INT, q));
             if (!isVouched && !(markers && marker)) continue;
             if (marker && q + 8 > limit) continue;

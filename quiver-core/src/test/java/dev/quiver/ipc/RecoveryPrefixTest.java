@@ -33,15 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ordinary readers, compared with {@link ArrayEquality}.
  *
  * <p>Which prefixes: inputs up to {@value #EVERY_PREFIX_UP_TO} bytes are tried at every length from 0 to their
- * size: that is 96 of the 118 gold inputs. The larger ones (1.3 MB in all, most of it the four 1.0.0 decimal
- * inputs of 250-360 KB) would take many minutes at every length, since each prefix is recovered from its start,
- * so they are tried where the result can change or the way a cut is met does: every length that cuts a message's
- * prefix (its first 8 bytes), within a byte of the end of its metadata and of its end, within a byte of the
- * footer's start, of the trailer and of the end; plus every {@value #STRIDE}th length, which cuts metadata and
- * bodies at varied places in between (between two such places the result cannot change: a batch is kept once
- * its last byte is in). That keeps the whole test to some 20 s on two busy cores. Values are compared at every
- * prefix tried; the recovered output is also written (in the input's format), read back with the ordinary reader
- * and compared, at every prefix that ends a record batch.
+ * size: 104 of the 118 gold inputs, some 262,000 prefixes. The 14 larger ones (1.4 MB in all, most of it the four
+ * 1.0.0 decimal inputs of 250-360 KB) would take many minutes at every length, since each prefix is recovered
+ * from its start, so they are tried where the result can change or the way a cut is met does: every length that
+ * cuts a message's prefix (its first 8 bytes), within a byte of the end of its metadata and of its end, within a
+ * byte of the footer's start, of the trailer and of the end; plus every {@value #STRIDE}th length, which cuts
+ * metadata and bodies at varied places in between (between two such places the result cannot change: a batch is
+ * kept once its last byte is in). Measured: about 30 s of CPU in all (37 s of wall time on two cores shared with
+ * other builds at a load average of 15). Values are compared at every prefix tried; the recovered output is also
+ * written (in the input's format), read back with the ordinary reader and compared, at every prefix that ends a
+ * record batch.
  */
 class RecoveryPrefixTest {
     static final int EVERY_PREFIX_UP_TO = 12 * 1024;
@@ -130,7 +131,7 @@ class RecoveryPrefixTest {
         long n = prefix.byteSize();
         if (n < layout.schemaEnd()) {
             QuiverException e = assertThrows(QuiverException.class,
-                    () -> Recovery.of(prefix, what, IpcReadOptions.DEFAULT).close(), what);
+                    () -> Recovery.of(prefix, what, IpcReadOptions.DEFAULT).close(), () -> what);
             assertTrue(e.getMessage().startsWith("nothing can be recovered: no schema message can be read"),
                     what + ": " + e.getMessage());
             assertTrue(e.getMessage().contains("(" + what + ", at byte "), e.getMessage());
@@ -142,23 +143,24 @@ class RecoveryPrefixTest {
             for (RecordBatch b; (b = r.readNext()) != null; ) got.add(b);
             RecoveryReport report = r.report();
             RecoveryReportAssert.tiles(report);
-            assertEquals(file ? RecoveryReport.Format.FILE : RecoveryReport.Format.STREAM, report.format(), what);
-            assertEquals(whole.size(), got.size(), what + ": batches kept\n" + report);
+            assertEquals(file ? RecoveryReport.Format.FILE : RecoveryReport.Format.STREAM, report.format(), () -> what);
+            assertEquals(whole.size(), got.size(), () -> what + ": batches kept\n" + report);
             List<RecoveryReport.BatchPart> kept = report.batches().stream().filter(RecoveryReport.Part::kept).toList();
-            assertEquals(whole.size(), kept.size(), what);
-            for (int i = 0; i < whole.size(); i++) {
-                assertEquals(whole.get(i)[0], kept.get(i).offset(), what + ": batch " + i);
-                assertEquals(whole.get(i)[1], kept.get(i).end(), what + ": batch " + i);
-                assertEquals(expected.get(i).numRows(), kept.get(i).rows(), what + ": batch " + i);
-                assertNull(ArrayEquality.compare(expected.get(i), got.get(i)), what + ": batch " + i);
+            assertEquals(whole.size(), kept.size(), () -> what);
+            for (int b = 0; b < whole.size(); b++) {
+                int i = b;
+                assertEquals(whole.get(i)[0], kept.get(i).offset(), () -> what + ": batch " + i);
+                assertEquals(whole.get(i)[1], kept.get(i).end(), () -> what + ": batch " + i);
+                assertEquals(expected.get(i).numRows(), kept.get(i).rows(), () -> what + ": batch " + i);
+                assertNull(ArrayEquality.compare(expected.get(i), got.get(i)), () -> what + ": batch " + i);
             }
             long wholeDictionaries = layout.dictionaries().stream().filter(d -> d[1] <= n).count();
             assertEquals(wholeDictionaries, report.dictionaries().stream().filter(RecoveryReport.Part::kept).count(),
                     what);
             // nothing but a cut message (or a cut footer) is lost; a stream cut between messages loses nothing
-            assertTrue(report.batches().size() - kept.size() <= 1, what + "\n" + report);
+            assertTrue(report.batches().size() - kept.size() <= 1, () -> what + "\n" + report);
             boolean intact = n == layout.boundaries().last() || (!file && layout.messageEnds().contains(n));
-            assertEquals(intact, report.nothingLost(), what + "\n" + report);
+            assertEquals(intact, report.nothingLost(), () -> what + "\n" + report);
             boolean endsABatch = !whole.isEmpty() && whole.getLast()[1] == n;
             if (endsABatch) checkWritten(what, prefix, file, expected.subList(0, whole.size()));
         }
@@ -174,13 +176,14 @@ class RecoveryPrefixTest {
                      : Ipc.newStream(out, r.schema(), IpcWriteOptions.DEFAULT)) {
             report = r.writeTo(w);
         }
-        assertEquals(expected.size(), report.keptBatches(), what);
+        assertEquals(expected.size(), report.keptBatches(), () -> what);
         byte[] written = out.toByteArray();
         try (RecordBatchReader back = file ? Ipc.openFile(written) : Ipc.openStream(written)) {
             List<RecordBatch> read = back.readAll().batches();
-            assertEquals(expected.size(), read.size(), what + ": written");
-            for (int i = 0; i < read.size(); i++) {
-                assertNull(ArrayEquality.compare(expected.get(i), read.get(i)), what + ": written batch " + i);
+            assertEquals(expected.size(), read.size(), () -> what + ": written");
+            for (int b = 0; b < read.size(); b++) {
+                int i = b;
+                assertNull(ArrayEquality.compare(expected.get(i), read.get(i)), () -> what + ": written batch " + i);
             }
         }
     }
