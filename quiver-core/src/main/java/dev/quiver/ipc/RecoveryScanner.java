@@ -100,12 +100,17 @@ final class RecoveryScanner {
     private boolean complete;
 
     RecoveryScanner(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner) {
+        this(data, resource, options, owner, (64L << 20) + 8 * data.byteSize());
+    }
+
+    /** @param budget bytes of metadata and bodies the searches for a next message may examine in all */
+    RecoveryScanner(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner, long budget) {
         this.data = data;
         this.resource = resource;
         this.options = options.withValidation(ValidationLevel.FULL);
         this.owner = owner;
         long size = data.byteSize();
-        this.budget = (64L << 20) + 8 * size;
+        this.budget = budget;
         this.format = detect(data);
         FileFooter.Located located = null;
         String problem = null;

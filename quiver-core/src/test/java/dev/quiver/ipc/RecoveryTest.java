@@ -377,6 +377,27 @@ class RecoveryTest {
         assertEquals(Endianness.LITTLE, r.report().schema().endianness());
     }
 
+    @Test
+    void theSearchForTheNextMessageIsBoundedAndSaysWhenItStopped() throws IOException {
+        byte[] stream = write(PLAIN, fivePlain(), false, IpcWriteOptions.DEFAULT);
+        List<Msg> ms = messages(stream, false);
+        byte[] damaged = stream.clone();
+        Arrays.fill(damaged, (int) ms.get(1).offset() + 8, (int) ms.get(1).bodyOffset(), (byte) 0x7F);
+        // with the default budget b1 is found again; with a budget smaller than one message's metadata, not
+        assertEquals("schema ?! b0 b1 b2 b3 eos", kinds(recover(damaged).report()));
+        try (dev.quiver.array.MemoryOwner owner = dev.quiver.array.MemoryOwner.lazilyShared()) {
+            RecoveryScanner scanner = new RecoveryScanner(MemorySegment.ofArray(damaged), "damaged",
+                    IpcReadOptions.DEFAULT, owner, 100);
+            assertNull(scanner.next());
+            RecoveryReport report = scanner.report();
+            RecoveryReportAssert.tiles(report);
+            assertEquals("schema ?!", kinds(report));
+            assertTrue(report.parts().get(1).lost().endsWith("; the search for the next message stopped after "
+                    + "examining the most bytes it may (64 MiB plus 8 per byte of input)"),
+                    report.parts().get(1).lost());
+        }
+    }
+
     // ---- dictionaries -------------------------------------------------------------------------------
 
     @Test
