@@ -1,14 +1,12 @@
 package dev.quiver.ipc;
 
 import dev.quiver.InvalidDataException;
-import dev.quiver.LimitExceededException;
 import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.array.Table;
 import dev.quiver.memory.LE;
 import dev.quiver.metadata.Block;
 import dev.quiver.metadata.Footer;
-import dev.quiver.metadata.FooterCodec;
 import dev.quiver.metadata.Message;
 import dev.quiver.metadata.MessageCodec;
 import dev.quiver.metadata.MessageHeader;
@@ -34,8 +32,6 @@ import java.util.NoSuchElementException;
  * ({@link InputKind}).
  */
 public final class RecordBatchFileReader implements RecordBatchReader {
-    private static final int TRAILER = 4 + 6; // footer length + ARROW1
-
     private final MemorySegment data;
     private final String resource;
     private final IpcReadOptions options;
@@ -51,30 +47,13 @@ public final class RecordBatchFileReader implements RecordBatchReader {
         this.resource = resource;
         this.options = options;
         this.owner = owner;
-        long size = data.byteSize();
         InputKind kind = InputKind.detect(data);
         if (kind != InputKind.ARROW_FILE && kind != InputKind.UNKNOWN) throw kind.mismatch(InputKind.ARROW_FILE, resource);
-        if (size < Framing.FILE_MAGIC_PADDED.length + TRAILER) {
-            throw new InvalidDataException("file of " + size + " bytes is too small to be an Arrow IPC file",
-                    resource, 0);
-        }
-        checkMagic(0, "start");
-        checkMagic(size - 6, "end");
-        int footerLength = data.get(LE.INT, size - TRAILER);
-        long maxFooter = size - TRAILER - Framing.FILE_MAGIC_PADDED.length;
-        if (footerLength <= 0 || footerLength > maxFooter) {
-            throw new InvalidDataException("footer length " + footerLength + " does not fit in a file of " + size
-                    + " bytes", resource, size - TRAILER);
-        }
-        if (footerLength > options.limits().maxMetadataLength()) {
-            throw new LimitExceededException("footer length " + footerLength + " exceeds the limit of "
-                    + options.limits().maxMetadataLength() + " bytes", resource, size - TRAILER);
-        }
-        this.footerOffset = size - TRAILER - footerLength;
-        this.footer = FooterCodec.decode(data.asSlice(footerOffset, footerLength), resource, footerOffset);
-        if (footer.schema() == null) {
-            throw new InvalidDataException("the footer has no schema", resource, footerOffset);
-        }
+        // the start first (as the size allows), so that a stream given as a file is named as such
+        if (data.byteSize() >= Framing.FILE_MAGIC_PADDED.length + FileFooter.TRAILER) checkMagic(0, "start");
+        FileFooter.Located located = FileFooter.read(data, resource, options.limits());
+        this.footerOffset = located.offset();
+        this.footer = located.footer();
         this.assembler = new BatchAssembler(footer.schema(), resource, options, owner);
     }
 

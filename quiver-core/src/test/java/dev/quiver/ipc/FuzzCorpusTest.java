@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -29,16 +27,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 class FuzzCorpusTest {
 
     @TestFactory
-    List<DynamicTest> fuzzInputs() throws IOException {
+    List<DynamicTest> fuzzInputs() {
         List<DynamicTest> tests = new ArrayList<>();
         for (String kind : new String[] {"stream", "file"}) {
-            Path dir = TestData.root().resolve("fuzz").resolve(kind);
-            List<Path> files;
-            try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
-            }
-            assertFalse(files.isEmpty(), "no fuzz inputs in " + dir);
-            for (Path f : files) {
+            for (Path f : TestData.fuzzInputs(kind)) {
                 tests.add(DynamicTest.dynamicTest(kind + "/" + f.getFileName(), () ->
                         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> check(kind, f))));
             }

@@ -82,4 +82,20 @@ public final class TestData {
         if (cases.isEmpty()) Assertions.fail("no gold cases found under " + root());
         return cases;
     }
+
+    /**
+     * The inputs of {@code fuzz/<kind>} ({@code "stream"} or {@code "file"}), found by fuzzing the Arrow C++
+     * readers, sorted by name; fails when there is none.
+     */
+    public static List<Path> fuzzInputs(String kind) {
+        Path dir = root().resolve("fuzz").resolve(kind);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty()) Assertions.fail("no fuzz inputs in " + dir);
+        return files;
+    }
 }
