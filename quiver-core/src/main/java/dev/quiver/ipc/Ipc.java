@@ -46,6 +46,15 @@ public final class Ipc {
         return new RecordBatchStreamWriter(out, false, schema, options, 0);
     }
 
+    /**
+     * A stream writer that hands each encoded message (metadata and body apart, without the stream framing) to
+     * {@code sink}, for protocols such as Arrow Flight that carry messages in their own envelopes; closing the
+     * writer calls {@link MessageSink#end()}. Legacy framing does not apply (there is no framing).
+     */
+    public static RecordBatchStreamWriter newStream(MessageSink sink, Schema schema, IpcWriteOptions options) {
+        return new RecordBatchStreamWriter(sink, schema, options);
+    }
+
     /** A stream writer that creates (or replaces) a file; closing the writer closes the file. */
     public static RecordBatchStreamWriter newStream(Path path, Schema schema, IpcWriteOptions options) throws IOException {
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

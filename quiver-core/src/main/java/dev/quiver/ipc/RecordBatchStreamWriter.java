@@ -47,11 +47,22 @@ public class RecordBatchStreamWriter implements AutoCloseable {
 
     RecordBatchStreamWriter(WritableByteChannel channel, boolean closeChannel, Schema schema, IpcWriteOptions options,
                  long startPosition) {
+        this(channel, closeChannel, schema, options,
+                new MessageWriter(channel, options.alignment(), startPosition, options.legacyFraming()));
+    }
+
+    /** A writer handing each message to {@code sink} (see {@link Ipc#newStream(MessageSink, Schema, IpcWriteOptions)}). */
+    RecordBatchStreamWriter(MessageSink sink, Schema schema, IpcWriteOptions options) {
+        this(null, false, schema, options, new MessageWriter(sink));
+    }
+
+    private RecordBatchStreamWriter(WritableByteChannel channel, boolean closeChannel, Schema schema,
+                                    IpcWriteOptions options, MessageWriter out) {
         this.channel = channel;
         this.closeChannel = closeChannel;
         this.schema = schema;
         this.options = options;
-        this.out = new MessageWriter(channel, options.alignment(), startPosition, options.legacyFraming());
+        this.out = out;
         this.codec = options.compression() == null ? null
                 : BufferCodec.create(options.compression(), options.compressionLevel(),
                         options.useThreads() ? CodecPool.threads() : 1);

@@ -1,0 +1,39 @@
+package dev.quiver.flight;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Outbound flow control for a call: a sender waits until gRPC's transport is ready for more (so memory held for
+ * sending stays bounded) or until the call is over (then it learns why).
+ */
+final class Readiness {
+    private RuntimeException over;
+
+    /** gRPC said the call is ready (or its state changed). */
+    synchronized void signal() {
+        notifyAll();
+    }
+
+    /** The call is over: senders waiting or to come throw {@code why}. */
+    synchronized void fail(RuntimeException why) {
+        if (over == null) over = why;
+        notifyAll();
+    }
+
+    synchronized RuntimeException failure() {
+        return over;
+    }
+
+    /** Waits until {@code ready} holds, or throws what ended the call. */
+    synchronized void await(BooleanSupplier ready) {
+        while (over == null && !ready.getAsBoolean()) {
+            try {
+                wait(50); // onReady is the signal; the timeout only guards against a missed one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw FlightException.cancelled("interrupted while waiting to send");
+            }
+        }
+        if (over != null) throw over;
+    }
+}
