@@ -18,9 +18,15 @@ final class ClientStream<Req, Resp> extends ClientCall.Listener<Resp> implements
     private final CompletableFuture<Metadata> headers = new CompletableFuture<>();
     private final CompletableFuture<Status> closed = new CompletableFuture<>();
     private final Object sendLock = new Object();
+    private final boolean flowControlled;
 
-    ClientStream(ClientCall<Req, Resp> call, Consumer<Resp> discard, boolean eager) {
+    /**
+     * @param oneRequest the method sends a single request (unary, server streaming): gRPC reports no readiness
+     *                   for those, and one message needs no flow control
+     */
+    ClientStream(ClientCall<Req, Resp> call, Consumer<Resp> discard, boolean eager, boolean oneRequest) {
         this.call = call;
+        this.flowControlled = !oneRequest;
         this.inbound = new InboundQueue<>(discard, eager);
     }
 
@@ -63,7 +69,12 @@ final class ClientStream<Req, Resp> extends ClientCall.Listener<Resp> implements
     @Override
     public void send(Req message) {
         synchronized (sendLock) {
-            readiness.await(call::isReady);
+            if (flowControlled) {
+                readiness.await(call::isReady);
+            } else {
+                RuntimeException over = readiness.failure();
+                if (over != null) throw over;
+            }
             call.sendMessage(message);
         }
     }

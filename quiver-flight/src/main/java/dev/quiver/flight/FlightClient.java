@@ -356,7 +356,8 @@ public final class FlightClient implements AutoCloseable {
                 headers.put(Metadata.Key.of(h.getKey(), Metadata.ASCII_STRING_MARSHALLER), h.getValue());
             }
         }
-        ClientStream<Req, Resp> s = new ClientStream<>(channel.newCall(method, grpc), discard, eager);
+        ClientStream<Req, Resp> s = new ClientStream<>(channel.newCall(method, grpc), discard, eager,
+                method.getType().clientSendsOneMessage());
         return s.start(headers, window);
     }
 
