@@ -342,8 +342,9 @@ public final class FlightClient implements AutoCloseable {
         }
     }
 
-    private <Req, Resp> ClientStream<Req, Resp> start(MethodDescriptor<Req, Resp> method, FlightCallOptions callOptions,
-                                                      Consumer<Resp> discard, boolean eager, int window) {
+    /** Starts a call of any method (also raw ones, for tests of what peers may send). */
+    <Req, Resp> ClientStream<Req, Resp> start(MethodDescriptor<Req, Resp> method, FlightCallOptions callOptions,
+                                              Consumer<Resp> discard, boolean eager, int window) {
         FlightCallOptions o = options.callOptions().merge(callOptions);
         CallOptions grpc = CallOptions.DEFAULT;
         if (o.timeout() != null) grpc = grpc.withDeadlineAfter(o.timeout().toNanos(), TimeUnit.NANOSECONDS);

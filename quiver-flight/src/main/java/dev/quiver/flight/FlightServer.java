@@ -65,10 +65,15 @@ public final class FlightServer implements AutoCloseable {
                 throw new UncheckedIOException("cannot read the TLS certificate or key: " + e.getMessage(), e);
             }
         }
-        FlightService service = new FlightService(b.producer, b.authenticator, executor, b.readOptions, b.writeOptions);
+        FlightService service = new FlightService(b.producer, b.authenticator, executor, b.readOptions, b.writeOptions,
+                b.maxInboundMessageSize);
+        // gRPC resets a stream whose message exceeds its limit without telling the client why (it sees CANCELLED):
+        // the limit proper is checked on each received message (RESOURCE_EXHAUSTED naming it), gRPC's own only cuts
+        // off, before buffering them, messages far beyond it
+        int transportLimit = (int) Math.min(Integer.MAX_VALUE, 2L * b.maxInboundMessageSize + (16 << 20));
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress(b.host, b.port), credentials)
                 .directExecutor() // gRPC's callbacks only queue messages; producers run on the executor
-                .maxInboundMessageSize(b.maxInboundMessageSize)
+                .maxInboundMessageSize(transportLimit)
                 .addService(service.definition())
                 .build();
     }
@@ -127,7 +132,12 @@ public final class FlightServer implements AutoCloseable {
             return this;
         }
 
-        /** The largest message accepted, in bytes (default: gRPC's maximum, 2 GiB - 1). */
+        /**
+         * The largest FlightData message accepted, in bytes (default: gRPC's maximum, 2 GiB - 1): a larger one ends
+         * its call with RESOURCE_EXHAUSTED naming the limit. Messages of more than twice the limit (plus 16 MiB) are
+         * cut off by the transport before they are buffered; their client sees its call CANCELLED. Other messages
+         * (requests of the metadata calls) are held to the transport's bound only.
+         */
         public Builder maxInboundMessageSize(int bytes) {
             if (bytes <= 0) throw new IllegalArgumentException("maxInboundMessageSize must be positive");
             this.maxInboundMessageSize = bytes;

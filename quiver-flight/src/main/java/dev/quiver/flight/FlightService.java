@@ -30,9 +30,11 @@ final class FlightService {
     private final Executor executor;
     private final IpcReadOptions readOptions;
     private final IpcWriteOptions writeOptions;
+    private final long maxMessageSize;
 
     FlightService(FlightProducer producer, ServerAuthenticator authenticator, Executor executor,
-                  IpcReadOptions readOptions, IpcWriteOptions writeOptions) {
+                  IpcReadOptions readOptions, IpcWriteOptions writeOptions, long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
         this.producer = producer;
         this.authenticator = authenticator;
         this.executor = executor;
@@ -78,13 +80,15 @@ final class FlightService {
                     producer.doGet(ctx, ticket, out);
                 }))
                 .addMethod(Methods.DO_PUT, handler("DoPut", DATA_WINDOW, (ctx, s) -> {
-                    try (FlightStreamReader in = new FlightStreamReader(s.inbound, () -> {}, "DoPut", readOptions)) {
+                    try (FlightStreamReader in = new FlightStreamReader(s.inbound, () -> {}, "DoPut", readOptions,
+                            maxMessageSize)) {
                         producer.doPut(ctx, in, ack -> s.send(FlightProtos.PutResult.newBuilder()
                                 .setAppMetadata(ByteString.copyFrom(ack.appMetadata())).build()));
                     }
                 }))
                 .addMethod(Methods.DO_EXCHANGE, handler("DoExchange", DATA_WINDOW, (ctx, s) -> {
-                    try (FlightStreamReader in = new FlightStreamReader(s.inbound, () -> {}, "DoExchange", readOptions)) {
+                    try (FlightStreamReader in = new FlightStreamReader(s.inbound, () -> {}, "DoExchange",
+                            readOptions, maxMessageSize)) {
                         producer.doExchange(ctx, in, new FlightStreamWriter(s, null, writeOptions));
                     }
                 }))

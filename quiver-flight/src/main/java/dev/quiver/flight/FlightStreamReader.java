@@ -31,6 +31,7 @@ public final class FlightStreamReader implements RecordBatchReader {
     private final InboundQueue<FlightFrame> frames;
     private final Runnable cancel;
     private final String resource;
+    private final long maxMessageSize;
     private final StreamDecoder decoder;
     private final ArrayDeque<FlightChunk> pending = new ArrayDeque<>();
     private RecordBatch decoded;
@@ -45,6 +46,13 @@ public final class FlightStreamReader implements RecordBatchReader {
      * @param resource what is read, for messages ("DoGet", "DoPut of path x")
      */
     FlightStreamReader(InboundQueue<FlightFrame> frames, Runnable cancel, String resource, IpcReadOptions options) {
+        this(frames, cancel, resource, options, Long.MAX_VALUE);
+    }
+
+    /** @param maxMessageSize larger messages are refused (a server's limit, which gRPC does not report well) */
+    FlightStreamReader(InboundQueue<FlightFrame> frames, Runnable cancel, String resource, IpcReadOptions options,
+                       long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
         this.frames = frames;
         this.cancel = cancel;
         this.resource = resource;
@@ -133,6 +141,13 @@ public final class FlightStreamReader implements RecordBatchReader {
         if (in.error() != null) {
             ended = true;
             throw located(in.error(), n);
+        }
+        if (in.wireSize() > maxMessageSize) {
+            in.discard();
+            ended = true;
+            throw new LimitExceededException("FlightData message " + n + " of " + resource + ": the message of "
+                    + in.wireSize() + " bytes exceeds the server's limit of " + maxMessageSize
+                    + " bytes (maxInboundMessageSize)");
         }
         if (!sawFirst) {
             sawFirst = true;
