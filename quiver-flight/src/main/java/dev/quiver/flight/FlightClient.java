@@ -365,9 +365,14 @@ public final class FlightClient implements AutoCloseable {
     /** Closes the connection: calls in flight are given 5 seconds, then cancelled. */
     @Override
     public void close() {
+        close(java.time.Duration.ofSeconds(5));
+    }
+
+    /** Closes the connection, giving calls in flight {@code grace} to finish before they are cancelled. */
+    public void close(java.time.Duration grace) {
         channel.shutdown();
         try {
-            if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!channel.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
                 channel.shutdownNow();
                 channel.awaitTermination(5, TimeUnit.SECONDS);
             }

@@ -1,6 +1,7 @@
 package dev.quiver.flight.directory;
 
 import dev.quiver.InvalidDataException;
+import dev.quiver.QuiverException;
 import dev.quiver.ipc.Inspector;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
@@ -85,7 +86,14 @@ final class MappedFlight implements AutoCloseable {
                 if (size == 0) throw new InvalidDataException("the file is empty", path.toString(), 0);
                 data = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             }
-            MappedFlight f = isFile(data) ? file(arena, data, options) : stream(arena, data, path.toString(), options);
+            MappedFlight f;
+            try {
+                f = isFile(data) ? file(arena, data, options) : stream(arena, data, path.toString(), options);
+            } catch (QuiverException e) {
+                // the served directory's own file: its client asked nothing wrong, but cannot have it
+                throw new InvalidDataException("not a readable Arrow IPC file or stream: " + e.getMessage(),
+                        path.getFileName().toString(), -1, null, e);
+            }
             return new MappedFlight(arena, onClose, f.schema, f.isFile, f.size, f.messages);
         } catch (IOException | RuntimeException e) {
             arena.close();
