@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver 0.1.0",
         description = "Apache Arrow IPC files and streams: walk through the format, inspect, print, convert, validate.",
         subcommands = {DemoCommand.class, InspectCommand.class, PrintCommand.class, ConvertCommand.class,
-                ValidateCommand.class, IntegrationCommand.class, StreamToFileCommand.class, FileToStreamCommand.class,
+                ValidateCommand.class, IntegrationCommand.class, StreamToFileCommand.class, FileToStreamCommand.class, FlightCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status when the input is invalid or cannot be read. */

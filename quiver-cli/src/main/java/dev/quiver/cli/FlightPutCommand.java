@@ -1,0 +1,71 @@
+package dev.quiver.cli;
+
+import dev.quiver.array.RecordBatch;
+import dev.quiver.flight.FlightClient;
+import dev.quiver.flight.FlightDescriptor;
+import dev.quiver.flight.FlightPutWriter;
+import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.RecordBatchReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** {@code quiver flight put URI FILE [PATH]}: uploads an Arrow IPC file or stream with DoPut. */
+@Command(name = "put", mixinStandardHelpOptions = true,
+        description = "Upload an Arrow IPC file or stream with DoPut, under PATH (default: FILE's name).")
+final class FlightPutCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "URI", description = "The server: grpc://HOST:PORT or grpc+tls://HOST:PORT.")
+    String uri;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "An Arrow IPC file or stream.")
+    Path file;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "PATH", description = "The flight's path, parts separated by '/'.")
+    String path;
+
+    @Mixin
+    FlightCommand.Connection connection = new FlightCommand.Connection();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String target = path != null ? path : file.getFileName().toString();
+        return FlightCommand.call(spec.commandLine().getErr(), () -> {
+            long rows = 0;
+            int batches = 0;
+            try (RecordBatchReader r = open(file); FlightClient c = connection.connect(uri)) {
+                try (FlightPutWriter w = c.doPut(FlightDescriptor.path(target.split("/")), r.schema())) {
+                    for (RecordBatch next; (next = r.readNext()) != null; ) {
+                        try (RecordBatch b = next) {
+                            w.write(b);
+                            rows += b.numRows();
+                            batches++;
+                        }
+                    }
+                }
+            }
+            spec.commandLine().getOut().printf("stored %d batches, %d rows as %s%n", batches, rows, target);
+            return 0;
+        });
+    }
+
+    /** The file format when FILE starts with the magic ARROW1, else the stream format. */
+    static RecordBatchReader open(Path file) throws java.io.IOException {
+        byte[] head = new byte[6];
+        try (InputStream in = Files.newInputStream(file)) {
+            head = Arrays.copyOf(head, in.readNBytes(head, 0, 6));
+        }
+        return Arrays.equals(head, "ARROW1".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                ? Ipc.openFile(file) : Ipc.openStream(file);
+    }
+}
