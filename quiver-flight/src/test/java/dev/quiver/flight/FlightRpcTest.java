@@ -146,6 +146,37 @@ class FlightRpcTest {
     }
 
     @Test
+    void dictionariesWithDeltasAndReplacementsTravelBothWays() throws Exception {
+        List<RecordBatch> batches = List.of(words("a", "b"), words("a", "b", "c"),
+                words("x"), words("x", "y"));
+        try (FlightClient deltas = FlightClient.connect(server.location().uri(), FlightClientOptions.DEFAULT
+                .withWrite(dev.quiver.ipc.IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true)))) {
+            try (FlightPutWriter w = deltas.doPut(FlightDescriptor.path("dict"), batches.get(0).schema())) {
+                w.writeAll(batches);
+            }
+            try (FlightStreamReader r = deltas.doGet(Ticket.of("dict"))) {
+                List<RecordBatch> got = r.readAll().batches();
+                assertEquals(4, got.size());
+                for (int i = 0; i < 4; i++) assertNull(ArrayEquality.compare(batches.get(i), got.get(i)), "batch " + i);
+            }
+            try (FlightExchange x = deltas.doExchange(FlightDescriptor.command("echo"))) {
+                x.writer().begin(batches.get(0).schema());
+                for (RecordBatch b : batches) {
+                    x.writer().write(b);
+                    assertNull(ArrayEquality.compare(b, x.reader().readNext()));
+                }
+            }
+        }
+    }
+
+    /** A batch of one dictionary-encoded column. */
+    static RecordBatch words(String... dictionary) {
+        Integer[] idx = new Integer[dictionary.length];
+        for (int i = 0; i < idx.length; i++) idx[i] = dictionary.length - 1 - i;
+        return RecordBatch.builder().add("w", Arrow.dictionary(Arrow.int32(idx), Arrow.utf8(dictionary))).build();
+    }
+
+    @Test
     void doActionAndListActions() {
         List<Result> r = client.doAction(new Action("echo", "hello"));
         assertEquals(1, r.size());
