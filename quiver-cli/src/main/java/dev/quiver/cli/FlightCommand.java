@@ -28,14 +28,22 @@ final class FlightCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** How a client command connects: authentication and TLS trust. */
-    static final class Connection {
+    /** The server a client command calls, and how: its URI (the first parameter), authentication, TLS trust. */
+    static final class Remote {
+        @CommandLine.Parameters(index = "0", paramLabel = "URI",
+                description = "The server: grpc://HOST:PORT or grpc+tls://HOST:PORT.")
+        String uri;
+
         @Option(names = "--token", paramLabel = "TOKEN", description = "Send 'authorization: Bearer TOKEN' with every call.")
         String token;
 
         @Option(names = "--tls-roots", paramLabel = "PEM",
                 description = "Trust the certificates of this PEM file for grpc+tls:// (default: the JDK's trust store).")
         Path roots;
+
+        FlightClient connect() {
+            return connect(uri);
+        }
 
         FlightClient connect(String uri) {
             FlightClientOptions o = FlightClientOptions.DEFAULT;

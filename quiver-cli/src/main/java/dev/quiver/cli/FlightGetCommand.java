@@ -40,9 +40,6 @@ import java.util.concurrent.atomic.AtomicLong;
                 "Endpoints that name other servers are fetched from the first of them. Progress goes to standard "
                         + "error when it is a terminal."})
 final class FlightGetCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URI", description = "The server: grpc://HOST:PORT or grpc+tls://HOST:PORT.")
-    String uri;
-
     @Parameters(index = "1", paramLabel = "PATH", description = "The flight's path, parts separated by '/'.")
     String path;
 
@@ -54,7 +51,7 @@ final class FlightGetCommand implements Callable<Integer> {
     int parallel;
 
     @Mixin
-    FlightCommand.Connection connection = new FlightCommand.Connection();
+    FlightCommand.Remote remote = new FlightCommand.Remote();
 
     @Spec
     CommandSpec spec;
@@ -69,7 +66,7 @@ final class FlightGetCommand implements Callable<Integer> {
             AtomicLong rows = new AtomicLong();
             int batches = 0;
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
-            try (FlightClient c = connection.connect(uri)) {
+            try (FlightClient c = remote.connect()) {
                 FlightInfo info = c.getFlightInfo(FlightDescriptor.path(path.split("/")));
                 List<Future<List<RecordBatch>>> parts = new ArrayList<>();
                 for (FlightEndpoint e : info.endpoints()) parts.add(pool.submit(() -> fetch(c, e, rows, info.totalRecords())));
@@ -107,7 +104,7 @@ final class FlightGetCommand implements Callable<Integer> {
     /** One endpoint's batches, from the first location it names (or this server). */
     private List<RecordBatch> fetch(FlightClient here, FlightEndpoint e, AtomicLong rows, long total) throws Exception {
         Location at = e.locations().stream().filter(l -> !l.isReuseConnection()).findFirst().orElse(null);
-        FlightClient c = at == null ? here : connection.connect(at.uri());
+        FlightClient c = at == null ? here : remote.connect(at.uri());
         try (FlightStreamReader r = c.doGet(e.ticket())) {
             List<RecordBatch> out = new ArrayList<>();
             for (RecordBatch b; (b = r.readNext()) != null; ) {

@@ -18,14 +18,11 @@ import java.util.concurrent.Callable;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Describe one flight (GetFlightInfo of a path descriptor): schema, rows, bytes, endpoints.")
 final class FlightInfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URI", description = "The server: grpc://HOST:PORT or grpc+tls://HOST:PORT.")
-    String uri;
-
     @Parameters(index = "1", paramLabel = "PATH", description = "The flight's path, parts separated by '/'.")
     String path;
 
     @Mixin
-    FlightCommand.Connection connection = new FlightCommand.Connection();
+    FlightCommand.Remote remote = new FlightCommand.Remote();
 
     @Spec
     CommandSpec spec;
@@ -34,7 +31,7 @@ final class FlightInfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         return FlightCommand.call(spec.commandLine().getErr(), () -> {
-            try (FlightClient c = connection.connect(uri)) {
+            try (FlightClient c = remote.connect()) {
                 FlightInfo i = c.getFlightInfo(FlightDescriptor.path(path.split("/")));
                 out.println("descriptor: " + i.descriptor());
                 out.println("rows: " + i.totalRecords());

@@ -5,7 +5,6 @@ import dev.quiver.flight.FlightInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -15,11 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the flights of a Flight server: descriptor, rows, bytes and endpoints of each.")
 final class FlightListCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URI", description = "The server: grpc://HOST:PORT or grpc+tls://HOST:PORT.")
-    String uri;
-
     @Mixin
-    FlightCommand.Connection connection = new FlightCommand.Connection();
+    FlightCommand.Remote remote = new FlightCommand.Remote();
 
     @Spec
     CommandSpec spec;
@@ -28,7 +24,7 @@ final class FlightListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         return FlightCommand.call(spec.commandLine().getErr(), () -> {
-            try (FlightClient c = connection.connect(uri)) {
+            try (FlightClient c = remote.connect()) {
                 for (FlightInfo i : c.listFlights()) {
                     out.printf("%s  %d rows  %d bytes  %d endpoint%s%n", i.descriptor(), i.totalRecords(),
                             i.totalBytes(), i.endpoints().size(), i.endpoints().size() == 1 ? "" : "s");

@@ -22,9 +22,6 @@ import java.util.concurrent.Callable;
 @Command(name = "put", mixinStandardHelpOptions = true,
         description = "Upload an Arrow IPC file or stream with DoPut, under PATH (default: FILE's name).")
 final class FlightPutCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URI", description = "The server: grpc://HOST:PORT or grpc+tls://HOST:PORT.")
-    String uri;
-
     @Parameters(index = "1", paramLabel = "FILE", description = "An Arrow IPC file or stream.")
     Path file;
 
@@ -32,7 +29,7 @@ final class FlightPutCommand implements Callable<Integer> {
     String path;
 
     @Mixin
-    FlightCommand.Connection connection = new FlightCommand.Connection();
+    FlightCommand.Remote remote = new FlightCommand.Remote();
 
     @Spec
     CommandSpec spec;
@@ -43,7 +40,7 @@ final class FlightPutCommand implements Callable<Integer> {
         return FlightCommand.call(spec.commandLine().getErr(), () -> {
             long rows = 0;
             int batches = 0;
-            try (RecordBatchReader r = open(file); FlightClient c = connection.connect(uri)) {
+            try (RecordBatchReader r = open(file); FlightClient c = remote.connect()) {
                 try (FlightPutWriter w = c.doPut(FlightDescriptor.path(target.split("/")), r.schema())) {
                     for (RecordBatch next; (next = r.readNext()) != null; ) {
                         try (RecordBatch b = next) {

@@ -4,11 +4,8 @@ import dev.quiver.array.RecordBatch;
 import dev.quiver.type.Schema;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Reads the IPC streaming format. The schema is read when the reader opens; batches are read one at a time
@@ -77,34 +74,6 @@ public final class RecordBatchStreamReader implements RecordBatchReader {
         RecordBatch b = next;
         next = null;
         return b;
-    }
-
-    /** Iterates over the remaining batches; I/O errors surface as {@link UncheckedIOException}. */
-    @Override
-    public Iterator<RecordBatch> iterator() {
-        return new Iterator<>() {
-            private RecordBatch next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = readNext();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public RecordBatch next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                RecordBatch b = next;
-                next = null;
-                return b;
-            }
-        };
     }
 
     /** Closes the input and releases every batch still borrowing memory from this reader. */

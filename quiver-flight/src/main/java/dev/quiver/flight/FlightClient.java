@@ -300,9 +300,7 @@ public final class FlightClient implements AutoCloseable {
     }
 
     public CancelStatus cancelFlightInfo(FlightInfo info, FlightCallOptions callOptions) {
-        List<Result> r = doAction(StandardActions.cancelFlightInfo(info), callOptions);
-        if (r.isEmpty()) throw new FlightException(FlightStatusCode.INTERNAL, "CancelFlightInfo returned no result");
-        return StandardActions.cancelStatus(r.get(0));
+        return StandardActions.cancelStatus(firstResult(StandardActions.cancelFlightInfo(info), callOptions));
     }
 
     /** The RenewFlightEndpoint action: returns the endpoint with its new expiration time. */
@@ -311,9 +309,13 @@ public final class FlightClient implements AutoCloseable {
     }
 
     public FlightEndpoint renewFlightEndpoint(FlightEndpoint endpoint, FlightCallOptions callOptions) {
-        List<Result> r = doAction(StandardActions.renewFlightEndpoint(endpoint), callOptions);
-        if (r.isEmpty()) throw new FlightException(FlightStatusCode.INTERNAL, "RenewFlightEndpoint returned no result");
-        return StandardActions.endpoint(r.get(0));
+        return StandardActions.endpoint(firstResult(StandardActions.renewFlightEndpoint(endpoint), callOptions));
+    }
+
+    private Result firstResult(Action action, FlightCallOptions callOptions) {
+        List<Result> r = doAction(action, callOptions);
+        if (r.isEmpty()) throw new FlightException(FlightStatusCode.INTERNAL, action.type() + " returned no result");
+        return r.get(0);
     }
 
     // ---- plumbing ----

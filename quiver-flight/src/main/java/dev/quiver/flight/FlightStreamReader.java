@@ -11,8 +11,6 @@ import dev.quiver.ipc.StreamDecoder;
 import dev.quiver.type.Schema;
 
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Reads the record batches of a Flight stream: a client's DoGet and DoExchange, a server's DoPut and DoExchange.
@@ -187,27 +185,6 @@ public final class FlightStreamReader implements RecordBatchReader {
     /** Whether the end of the stream was reached. */
     public boolean isEnded() {
         return ended && pending.isEmpty();
-    }
-
-    @Override
-    public Iterator<RecordBatch> iterator() {
-        return new Iterator<>() {
-            private RecordBatch next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) next = readNext();
-                return next != null;
-            }
-
-            @Override
-            public RecordBatch next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                RecordBatch b = next;
-                next = null;
-                return b;
-            }
-        };
     }
 
     /** Stops reading: the call is cancelled if the stream has not ended (the server stops sending). */
