@@ -348,7 +348,7 @@ public final class FlightClient implements AutoCloseable {
     <Req, Resp> ClientStream<Req, Resp> start(MethodDescriptor<Req, Resp> method, FlightCallOptions callOptions,
                                               Consumer<Resp> discard, boolean eager, int window) {
         FlightCallOptions o = options.callOptions().merge(callOptions);
-        CallOptions grpc = CallOptions.DEFAULT;
+        CallOptions grpc = CallOptions.DEFAULT.withOnReadyThreshold(Readiness.THRESHOLD);
         if (o.timeout() != null) grpc = grpc.withDeadlineAfter(o.timeout().toNanos(), TimeUnit.NANOSECONDS);
         Metadata headers = new Metadata();
         for (Map.Entry<String, String> h : o.headers()) {

@@ -130,6 +130,7 @@ final class FlightService {
             }
             Metadata response = new Metadata();
             auth.responseHeaders().forEach((k, v) -> response.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
+            call.setOnReadyThreshold(Readiness.THRESHOLD);
             call.sendHeaders(response);
             ServerStream<Req, Resp> s = new ServerStream<>(call, Methods::discard);
             CallContext ctx = new CallContext(name, auth.peerIdentity(), h, s::isCancelled);

@@ -7,6 +7,12 @@ import java.util.function.BooleanSupplier;
  * sending stays bounded) or until the call is over (then it learns why).
  */
 final class Readiness {
+    /**
+     * A call counts as ready while less than this is queued for the transport (gRPC's default, 32 KiB, lets no
+     * second message of a stream of large batches be prepared while the first goes out).
+     */
+    static final int THRESHOLD = 4 << 20;
+
     private RuntimeException over;
 
     /** gRPC said the call is ready (or its state changed). */
@@ -28,7 +34,9 @@ final class Readiness {
     synchronized void await(BooleanSupplier ready) {
         while (over == null && !ready.getAsBoolean()) {
             try {
-                wait(50); // onReady is the signal; the timeout only guards against a missed one
+                // onReady is the signal; the short timeout bounds the cost of one that comes late (seen on a loaded
+                // machine: the call ready again well before its onReady arrived)
+                wait(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw FlightException.cancelled("interrupted while waiting to send");
