@@ -8,13 +8,11 @@ import dev.quiver.flight.FlightInfo;
 import dev.quiver.flight.FlightStreamReader;
 import dev.quiver.flight.Location;
 import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.IpcWriteOptions;
 import dev.quiver.ipc.RecordBatchStreamWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
@@ -24,7 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
                 + "the IPC file format, or the stream format when OUT ends in .arrows or .stream.",
                 "Endpoints that name other servers are fetched from the first of them. Progress goes to standard "
                         + "error when it is a terminal."})
-final class FlightGetCommand implements Callable<Integer> {
+final class FlightGetCommand extends FlightClientCommand {
     @Parameters(index = "1", paramLabel = "PATH", description = "The flight's path, parts separated by '/'.")
     String path;
 
@@ -50,65 +48,59 @@ final class FlightGetCommand implements Callable<Integer> {
             description = "Endpoints downloaded at once (default ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Mixin
-    FlightCommand.Remote remote = new FlightCommand.Remote();
-
-    @Spec
-    CommandSpec spec;
+    private final boolean progress = isTerminal();
+    private final AtomicLong rows = new AtomicLong();
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        return FlightCommand.call(err, () -> {
-            Path out = outFile.toAbsolutePath();
-            Path temp = out.resolveSibling("." + out.getFileName() + ".part");
-            boolean asStream = out.toString().endsWith(".arrows") || out.toString().endsWith(".stream");
-            AtomicLong rows = new AtomicLong();
-            int batches = 0;
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
-            try (FlightClient c = remote.connect()) {
-                FlightInfo info = c.getFlightInfo(FlightDescriptor.path(path.split("/")));
-                List<Future<List<RecordBatch>>> parts = new ArrayList<>();
-                for (FlightEndpoint e : info.endpoints()) parts.add(pool.submit(() -> fetch(c, e, rows, info.totalRecords())));
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    // endpoints are written in order, each as soon as it and those before it are in
-                    try (RecordBatchStreamWriter w = asStream ? Ipc.newStream(ch, info.schema(), dev.quiver.ipc.IpcWriteOptions.DEFAULT)
-                            : Ipc.newFile(ch, info.schema(), dev.quiver.ipc.IpcWriteOptions.DEFAULT)) {
-                        for (Future<List<RecordBatch>> f : parts) {
-                            for (RecordBatch b : f.get()) {
-                                w.write(b);
-                                b.close();
-                                batches++;
-                            }
+    Integer run(FlightClient client, PrintWriter out) throws Exception {
+        Path target = outFile.toAbsolutePath();
+        Path temp = target.resolveSibling("." + target.getFileName() + ".part");
+        boolean asStream = target.toString().endsWith(".arrows") || target.toString().endsWith(".stream");
+        int batches = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+        try {
+            FlightInfo info = client.getFlightInfo(FlightDescriptor.path(path.split("/")));
+            List<Future<List<RecordBatch>>> parts = new ArrayList<>();
+            for (FlightEndpoint e : info.endpoints()) parts.add(pool.submit(() -> fetch(client, e, info.totalRecords())));
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                // endpoints are written in order, each as soon as it and those before it are in
+                try (RecordBatchStreamWriter w = asStream ? Ipc.newStream(ch, info.schema(), IpcWriteOptions.DEFAULT)
+                        : Ipc.newFile(ch, info.schema(), IpcWriteOptions.DEFAULT)) {
+                    for (Future<List<RecordBatch>> f : parts) {
+                        for (RecordBatch b : f.get()) {
+                            w.write(b);
+                            b.close();
+                            batches++;
                         }
                     }
-                    ch.force(true);
                 }
-                Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (Exception e) {
-                Files.deleteIfExists(temp);
-                throw e instanceof java.util.concurrent.ExecutionException x && x.getCause() instanceof Exception c ? c : e;
-            } finally {
-                pool.shutdownNow();
-                if (progress) err.print("\r\033[K");
-                err.flush();
+                ch.force(true);
             }
-            spec.commandLine().getOut().printf("wrote %d batches, %d rows to %s%n", batches, rows.get(), outFile);
-            return 0;
-        });
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (ExecutionException e) {
+            Files.deleteIfExists(temp);
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (Exception e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        } finally {
+            pool.shutdownNow();
+            if (progress) spec.commandLine().getErr().print("\r\033[K");
+            spec.commandLine().getErr().flush();
+        }
+        out.printf("wrote %d batches, %d rows to %s%n", batches, rows.get(), outFile);
+        return 0;
     }
 
-    private final boolean progress = Terminal.isStderr();
-
     /** One endpoint's batches, from the first location it names (or this server). */
-    private List<RecordBatch> fetch(FlightClient here, FlightEndpoint e, AtomicLong rows, long total) throws Exception {
+    private List<RecordBatch> fetch(FlightClient here, FlightEndpoint e, long total) {
         Location at = e.locations().stream().filter(l -> !l.isReuseConnection()).findFirst().orElse(null);
-        FlightClient c = at == null ? here : remote.connect(at.uri());
+        FlightClient c = at == null ? here : connect(at.uri());
         try (FlightStreamReader r = c.doGet(e.ticket())) {
-            List<RecordBatch> out = new ArrayList<>();
+            List<RecordBatch> batches = new ArrayList<>();
             for (RecordBatch b; (b = r.readNext()) != null; ) {
-                out.add(b.detach());
+                batches.add(b.detach());
                 long done = rows.addAndGet(b.numRows());
                 if (progress) {
                     synchronized (this) {
@@ -118,25 +110,23 @@ final class FlightGetCommand implements Callable<Integer> {
                     }
                 }
             }
-            return out;
+            return batches;
         } finally {
             if (c != here) c.close();
         }
     }
 
     /** Whether standard error is a terminal (progress is shown only there). */
-    static final class Terminal {
-        static boolean isStderr() {
-            try {
-                Path fd = Path.of("/proc/self/fd/2");
-                if (Files.exists(fd)) {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-                }
-            } catch (Exception ignored) {
-                // not Linux: fall back to the console
+    static boolean isTerminal() {
+        try {
+            Path fd = Path.of("/proc/self/fd/2");
+            if (Files.exists(fd)) {
+                String target = Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
             }
-            return System.console() != null && System.console().isTerminal();
+        } catch (Exception ignored) {
+            // not Linux: the console says
         }
+        return System.console() != null && System.console().isTerminal();
     }
 }

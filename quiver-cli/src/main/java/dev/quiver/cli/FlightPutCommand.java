@@ -7,53 +7,41 @@ import dev.quiver.flight.FlightPutWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.RecordBatchReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 
 /** {@code quiver flight put URI FILE [PATH]}: uploads an Arrow IPC file or stream with DoPut. */
 @Command(name = "put", mixinStandardHelpOptions = true,
         description = "Upload an Arrow IPC file or stream with DoPut, under PATH (default: FILE's name).")
-final class FlightPutCommand implements Callable<Integer> {
+final class FlightPutCommand extends FlightClientCommand {
     @Parameters(index = "1", paramLabel = "FILE", description = "An Arrow IPC file or stream.")
     Path file;
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "PATH", description = "The flight's path, parts separated by '/'.")
     String path;
 
-    @Mixin
-    FlightCommand.Remote remote = new FlightCommand.Remote();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
+    Integer run(FlightClient client, PrintWriter out) throws Exception {
         String target = path != null ? path : file.getFileName().toString();
-        return FlightCommand.call(spec.commandLine().getErr(), () -> {
-            long rows = 0;
-            int batches = 0;
-            try (RecordBatchReader r = open(file); FlightClient c = remote.connect()) {
-                try (FlightPutWriter w = c.doPut(FlightDescriptor.path(target.split("/")), r.schema())) {
-                    for (RecordBatch next; (next = r.readNext()) != null; ) {
-                        try (RecordBatch b = next) {
-                            w.write(b);
-                            rows += b.numRows();
-                            batches++;
-                        }
-                    }
+        long rows = 0;
+        int batches = 0;
+        try (RecordBatchReader r = open(file);
+             FlightPutWriter w = client.doPut(FlightDescriptor.path(target.split("/")), r.schema())) {
+            for (RecordBatch next; (next = r.readNext()) != null; ) {
+                try (RecordBatch b = next) {
+                    w.write(b);
+                    rows += b.numRows();
+                    batches++;
                 }
             }
-            spec.commandLine().getOut().printf("stored %d batches, %d rows as %s%n", batches, rows, target);
-            return 0;
-        });
+        }
+        out.printf("stored %d batches, %d rows as %s%n", batches, rows, target);
+        return 0;
     }
 
     /** The file format when FILE starts with the magic ARROW1, else the stream format. */
