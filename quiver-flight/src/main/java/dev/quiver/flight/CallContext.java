@@ -27,7 +27,7 @@ public final class CallContext {
     /** Who the authenticator says the peer is, or "" when the server authenticates nobody. */
     public String peerIdentity() { return peerIdentity; }
 
-    /** The request headers, names in lower case (binary "-bin" headers are left out). */
+    /** The request headers, names in lower case; binary ("-bin") ones as ISO-8859-1 strings, one character per byte. */
     public Map<String, List<String>> headers() { return headers; }
 
     /** The first value of a request header, or null. */

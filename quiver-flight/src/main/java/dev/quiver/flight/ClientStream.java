@@ -73,7 +73,7 @@ final class ClientStream<Req, Resp> extends ClientCall.Listener<Resp> implements
                 readiness.await(call::isReady);
             } else {
                 RuntimeException over = readiness.failure();
-                if (over != null) throw over;
+                if (over != null) throw Errors.again(over);
             }
             call.sendMessage(message);
         }

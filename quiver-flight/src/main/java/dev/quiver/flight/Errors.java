@@ -37,6 +37,17 @@ final class Errors {
         return new FlightException(FlightStatusCode.of(status.getCode()), description, status.getCause());
     }
 
+    /**
+     * A failure stored for every later caller (a call's end), thrown afresh each time: the same instance thrown
+     * twice would break try-with-resources (an exception cannot suppress itself) and carry the first thrower's stack.
+     */
+    static RuntimeException again(RuntimeException stored) {
+        if (stored instanceof FlightException f && f.getClass() == FlightException.class) {
+            return new FlightException(f.code(), f.getMessage(), f.getCause());
+        }
+        return stored;
+    }
+
     /** The client exception for anything a gRPC call threw. */
     static RuntimeException fromThrowable(Throwable t) {
         return switch (t) {

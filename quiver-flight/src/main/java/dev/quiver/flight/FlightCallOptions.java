@@ -10,7 +10,8 @@ import java.util.Map;
  * TIMED_OUT, and headers sent with it (for example {@code authorization}). Immutable.
  *
  * @param timeout the deadline from the call's start, or null for none
- * @param headers header names (lower case) and values, in order
+ * @param headers header names (lower case) and values, in order; the value of a binary header (a name ending in
+ *                "-bin") is its bytes as an ISO-8859-1 string, one character per byte
  */
 public record FlightCallOptions(Duration timeout, List<Map.Entry<String, String>> headers) {
     public static final FlightCallOptions DEFAULT = new FlightCallOptions(null, List.of());

@@ -351,14 +351,7 @@ public final class FlightClient implements AutoCloseable {
         CallOptions grpc = CallOptions.DEFAULT.withOnReadyThreshold(Readiness.THRESHOLD);
         if (o.timeout() != null) grpc = grpc.withDeadlineAfter(o.timeout().toNanos(), TimeUnit.NANOSECONDS);
         Metadata headers = new Metadata();
-        for (Map.Entry<String, String> h : o.headers()) {
-            if (h.getKey().endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
-                headers.put(Metadata.Key.of(h.getKey(), Metadata.BINARY_BYTE_MARSHALLER),
-                        h.getValue().getBytes(StandardCharsets.UTF_8));
-            } else {
-                headers.put(Metadata.Key.of(h.getKey(), Metadata.ASCII_STRING_MARSHALLER), h.getValue());
-            }
-        }
+        for (Map.Entry<String, String> h : o.headers()) FlightService.put(headers, h.getKey(), h.getValue());
         ClientStream<Req, Resp> s = new ClientStream<>(channel.newCall(method, grpc), discard, eager,
                 method.getType().clientSendsOneMessage());
         return s.start(headers, window);

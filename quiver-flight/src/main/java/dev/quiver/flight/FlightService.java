@@ -10,6 +10,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ final class FlightService {
                 return new ServerCall.Listener<>() {};
             }
             Metadata response = new Metadata();
-            auth.responseHeaders().forEach((k, v) -> response.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
+            auth.responseHeaders().forEach((k, v) -> put(response, k, v));
             call.setOnReadyThreshold(Readiness.THRESHOLD);
             call.sendHeaders(response);
             ServerStream<Req, Resp> s = new ServerStream<>(call, Methods::discard);
@@ -156,18 +157,32 @@ final class FlightService {
         }
     }
 
-    /** Text headers by lower-case name (binary ones left out). */
+    /**
+     * Headers by lower-case name; binary ones ({@code -bin}) as ISO-8859-1 strings, one character per byte (so
+     * tokens such as {@code auth-token-bin} come through unchanged).
+     */
     private static Map<String, List<String>> headerMap(Metadata headers) {
         Map<String, List<String>> m = new LinkedHashMap<>();
         for (String k : headers.keys()) {
-            if (k.endsWith(Metadata.BINARY_HEADER_SUFFIX)) continue;
-            Iterable<String> values = headers.getAll(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER));
-            if (values == null) continue;
             List<String> list = new java.util.ArrayList<>();
-            values.forEach(list::add);
+            if (k.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+                Iterable<byte[]> values = headers.getAll(Metadata.Key.of(k, Metadata.BINARY_BYTE_MARSHALLER));
+                if (values != null) values.forEach(v -> list.add(new String(v, StandardCharsets.ISO_8859_1)));
+            } else {
+                Iterable<String> values = headers.getAll(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER));
+                if (values != null) values.forEach(list::add);
+            }
             m.put(k, List.copyOf(list));
         }
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** Puts a header, binary ({@code -bin}) ones from ISO-8859-1 strings. */
+    static void put(Metadata metadata, String name, String value) {
+        if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+            metadata.put(Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER), value.getBytes(StandardCharsets.ISO_8859_1));
+        } else {
+            metadata.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value);
+        }
+    }
 }

@@ -82,7 +82,7 @@ final class InboundQueue<T> {
             }
             item = items.poll();
             if (item == null) {
-                if (failure != null) throw failure;
+                if (failure != null) throw Errors.again(failure);
                 return null;
             }
             r = eager ? null : request;

@@ -42,6 +42,6 @@ final class Readiness {
                 throw FlightException.cancelled("interrupted while waiting to send");
             }
         }
-        if (over != null) throw over;
+        if (over != null) throw Errors.again(over);
     }
 }

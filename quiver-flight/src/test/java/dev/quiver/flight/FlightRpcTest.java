@@ -193,6 +193,35 @@ class FlightRpcTest {
     }
 
     @Test
+    void binaryHeadersTravelByteForByte() {
+        String bytes = new String(new byte[] {0, (byte) 0xFF, 'a', (byte) 0x80}, StandardCharsets.ISO_8859_1);
+        List<Result> r = client.doAction(new Action("header", "token-bin"),
+                FlightCallOptions.DEFAULT.withHeader("token-bin", bytes));
+        assertArrayEquals(bytes.getBytes(StandardCharsets.ISO_8859_1), r.get(0).body());
+    }
+
+    @Test
+    void aCallThatFailedFailsEveryLaterWriteAndCloseWithAnExceptionOfItsOwn() throws Exception {
+        FlightProducer refusing = new FlightProducer() {
+            @Override
+            public void doPut(CallContext context, FlightStreamReader in, StreamSink<PutResult> acks) {
+                throw FlightException.alreadyExists("no thanks");
+            }
+        };
+        try (FlightServer s = FlightServer.builder(refusing).start(); FlightClient c = FlightClient.connect(s.location().uri())) {
+            FlightException e = assertThrows(FlightException.class, () -> {
+                try (FlightPutWriter w = c.doPut(FlightDescriptor.path("x"), sample(0).schema())) {
+                    assertThrows(FlightException.class, w::readAck); // the call is over
+                    w.write(sample(0));
+                }
+            });
+            assertEquals(FlightStatusCode.ALREADY_EXISTS, e.code());
+            assertEquals("no thanks", e.getMessage());
+            assertEquals(1, e.getSuppressed().length, "close failed too, with an exception of its own");
+        }
+    }
+
+    @Test
     void aTimeoutEndsTheCallWithTimedOut() {
         long start = System.nanoTime();
         FlightException e = assertThrows(FlightException.class, () -> client.doAction(new Action("sleep", "10000"),

@@ -107,8 +107,8 @@ final class MemoryProducer implements FlightProducer {
         switch (action.type()) {
             case "echo" -> results.send(new Result(action.body()));
             case "who" -> results.send(Result.of(context.peerIdentity()));
-            case "header" -> results.send(Result.of(String.valueOf(context.header(new String(action.body(),
-                    StandardCharsets.UTF_8)))));
+            case "header" -> results.send(new Result(String.valueOf(context.header(new String(action.body(),
+                    StandardCharsets.UTF_8))).getBytes(StandardCharsets.ISO_8859_1)));
             case "sleep" -> {
                 long until = System.nanoTime() + Long.parseLong(new String(action.body(), StandardCharsets.UTF_8)) * 1_000_000;
                 while (System.nanoTime() < until && !context.isCancelled()) {
