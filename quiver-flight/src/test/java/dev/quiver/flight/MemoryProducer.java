@@ -14,16 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * descriptor's path, DoGet of the ticket "path" sends them back, DoExchange echoes every chunk, DoAction echoes
  * the body (action "echo") and Handshake echoes the payloads.
  */
-final class MemoryProducer implements FlightProducer {
-    record Stored(Schema schema, List<RecordBatch> batches, List<byte[]> appMetadata) {}
+public final class MemoryProducer implements FlightProducer {
+    public record Stored(Schema schema, List<RecordBatch> batches, List<byte[]> appMetadata) {}
 
-    final Map<String, Stored> flights = new ConcurrentHashMap<>();
+    public final Map<String, Stored> flights = new ConcurrentHashMap<>();
 
     static String key(FlightDescriptor d) {
         return d.isPath() ? String.join("/", d.path()) : new String(d.command(), StandardCharsets.UTF_8);
     }
 
-    void put(String key, Schema schema, List<RecordBatch> batches) {
+    public void put(String key, Schema schema, List<RecordBatch> batches) {
         List<byte[]> none = new ArrayList<>();
         for (int i = 0; i < batches.size(); i++) none.add(null);
         flights.put(key, new Stored(schema, batches, none));

@@ -15,15 +15,16 @@ import java.util.concurrent.TimeUnit;
  * Self-signed certificates made at test time with the JDK's keytool (nothing private is committed): each pair is
  * a PEM certificate for localhost and 127.0.0.1 and its PKCS#8 PEM key.
  */
-final class TestCertificates {
+public final class TestCertificates {
     private TestCertificates() {}
 
-    record Pair(Path certificate, Path key) {}
+    /** A PEM certificate and its PEM (PKCS#8) private key. */
+    public record Pair(Path certificate, Path key) {}
 
     private static final String PASSWORD = "test-only";
 
     /** Self-signed certificates (and keys) named {@code names} in {@code dir}, made by keytools run side by side. */
-    static Pair[] make(Path dir, String... names) throws Exception {
+    public static Pair[] make(Path dir, String... names) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process[] running = new Process[names.length];
         for (int i = 0; i < names.length; i++) {
