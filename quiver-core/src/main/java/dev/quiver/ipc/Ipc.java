@@ -106,6 +106,15 @@ public final class Ipc {
         return new RecordBatchStreamWriter(out, null, schema, options, 0);
     }
 
+    /**
+     * A stream writer that hands each encoded message (metadata and body apart, without the stream framing) to
+     * {@code sink}, for protocols such as Arrow Flight that carry messages in their own envelopes; closing the
+     * writer calls {@link MessageSink#end()}. Legacy framing does not apply (there is no framing).
+     */
+    public static RecordBatchStreamWriter newStream(MessageSink sink, Schema schema, IpcWriteOptions options) {
+        return new RecordBatchStreamWriter(sink, schema, options);
+    }
+
     public static RecordBatchStreamWriter newStream(Path path, Schema schema) throws IOException {
         return newStream(path, schema, IpcWriteOptions.DEFAULT);
     }

@@ -19,6 +19,7 @@ import java.util.List;
  */
 final class MessageWriter {
     private final WritableByteChannel channel;
+    private final MessageSink sink;
     private final int alignment;
     private final boolean legacy;
     private long position;
@@ -30,9 +31,19 @@ final class MessageWriter {
 
     MessageWriter(WritableByteChannel channel, int alignment, long startPosition, boolean legacy) {
         this.channel = channel;
+        this.sink = null;
         this.alignment = alignment;
         this.position = startPosition;
         this.legacy = legacy;
+    }
+
+    /** Hands each message to {@code sink} (metadata and body apart, no framing) instead of writing bytes. */
+    MessageWriter(MessageSink sink) {
+        this.channel = null;
+        this.sink = sink;
+        this.alignment = 8;
+        this.position = 0;
+        this.legacy = false;
     }
 
     long position() { return position; }
@@ -41,6 +52,11 @@ final class MessageWriter {
     Block write(Message message, List<MemorySegment> bodyParts) throws IOException {
         byte[] meta = MessageCodec.encode(message);
         long start = position;
+        if (sink != null) {
+            sink.message(message, meta, bodyParts);
+            position += Framing.PREFIX + meta.length + message.bodyLength();
+            return new Block(start, Framing.PREFIX + meta.length, message.bodyLength());
+        }
         // Pad the metadata so that the body starts on an alignment boundary of the whole output (a file's
         // messages start at byte 8), as Arrow C++ does; positions are always multiples of 8.
         int prefix = legacy ? 4 : Framing.PREFIX;
@@ -70,10 +86,15 @@ final class MessageWriter {
 
     /** Writes raw bytes (magic, end-of-stream marker, footer). */
     void writeRaw(byte[] bytes) throws IOException {
+        if (sink != null) throw new IllegalStateException("a message sink takes messages only");
         writeAll(new ByteBuffer[] {ByteBuffer.wrap(bytes)});
     }
 
     void writeEndOfStream() throws IOException {
+        if (sink != null) {
+            sink.end();
+            return;
+        }
         writeRaw(legacy ? new byte[4] : new byte[] {-1, -1, -1, -1, 0, 0, 0, 0});
     }
 

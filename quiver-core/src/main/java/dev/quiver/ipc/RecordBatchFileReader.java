@@ -190,7 +190,20 @@ public final class RecordBatchFileReader implements RecordBatchReader {
         dictionariesLoaded = true;
     }
 
-    private record Located(Message message, MemorySegment body, long bodyOffset) {}
+    /**
+     * The message of a footer block (one of {@code footer().dictionaries()} or {@code footer().recordBatches()}):
+     * the block checked against the file, its metadata verified and decoded, its body not read. For tools that
+     * move messages without decoding their values (Flight's DoGet of a mapped file sends them as they are): the
+     * metadata starts after the prefix at {@link MessageSummary#offset()} (8 bytes, or 4 for the framing of
+     * Arrow before 0.15) and the body {@code block.metaDataLength()} bytes after the block's offset.
+     */
+    public MessageSummary message(Block block) {
+        checkOpen();
+        Located m = locate(block, "the block at offset " + block.offset());
+        return new MessageSummary(block.offset(), m.metadataLength, block.bodyLength(), m.message);
+    }
+
+    private record Located(Message message, int metadataLength, MemorySegment body, long bodyOffset) {}
 
     /** Checks a block against the file, then frames and decodes its message. */
     private Located locate(Block b, String what) {
@@ -224,7 +237,7 @@ public final class RecordBatchFileReader implements RecordBatchReader {
                     + " differs from its footer block's " + bodyLen, resource, metaStart);
         }
         long bodyOffset = offset + metaLen;
-        return new Located(message, data.asSlice(bodyOffset, bodyLen), bodyOffset);
+        return new Located(message, length, data.asSlice(bodyOffset, bodyLen), bodyOffset);
     }
 
     private void checkOpen() {

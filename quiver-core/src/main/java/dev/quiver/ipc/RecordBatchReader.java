@@ -24,15 +24,8 @@ public interface RecordBatchReader extends Iterable<RecordBatch>, AutoCloseable 
     /** The next record batch, or null when there are no more. */
     RecordBatch readNext() throws IOException;
 
-    /** Every batch not read yet, as a table. */
-    default Table readAll() throws IOException {
-        List<RecordBatch> all = new ArrayList<>();
-        for (RecordBatch b; (b = readNext()) != null; ) all.add(b);
-        return Table.of(schema(), all);
-    }
-
     /**
-     * Iterates over the batches not read yet, through {@link #readNext()}; I/O errors surface as
+     * Iterates over the batches not read yet, with {@link #readNext()}; I/O errors surface as
      * {@link UncheckedIOException}.
      */
     @Override
@@ -60,6 +53,13 @@ public interface RecordBatchReader extends Iterable<RecordBatch>, AutoCloseable 
                 return b;
             }
         };
+    }
+
+    /** Every batch not read yet, as a table. */
+    default Table readAll() throws IOException {
+        List<RecordBatch> all = new ArrayList<>();
+        for (RecordBatch b; (b = readNext()) != null; ) all.add(b);
+        return Table.of(schema(), all);
     }
 
     @Override

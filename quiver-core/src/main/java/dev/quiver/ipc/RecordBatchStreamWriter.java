@@ -61,10 +61,20 @@ public class RecordBatchStreamWriter implements AutoCloseable {
     /** @param output the output to commit on close (its channel is {@code channel}), or null to leave {@code channel} open */
     RecordBatchStreamWriter(WritableByteChannel channel, SafeOutput output, Schema schema, IpcWriteOptions options,
                  long startPosition) {
+        this(output, schema, options,
+                new MessageWriter(channel, options.alignment(), startPosition, options.legacyFraming()));
+    }
+
+    /** A writer handing each message to {@code sink} (see {@link Ipc#newStream(MessageSink, Schema, IpcWriteOptions)}). */
+    RecordBatchStreamWriter(MessageSink sink, Schema schema, IpcWriteOptions options) {
+        this(null, schema, options, new MessageWriter(sink));
+    }
+
+    private RecordBatchStreamWriter(SafeOutput output, Schema schema, IpcWriteOptions options, MessageWriter out) {
         this.output = output;
         this.schema = schema;
         this.options = options;
-        this.out = new MessageWriter(channel, options.alignment(), startPosition, options.legacyFraming());
+        this.out = out;
         this.codec = options.compression() == null ? null
                 : BufferCodec.create(options.compression(), options.compressionLevel(),
                         options.useThreads() ? CodecPool.threads() : 1);

@@ -201,6 +201,60 @@ public final class StreamDecoder implements AutoCloseable {
         }
     }
 
+    /**
+     * Consumes one whole message given as its two parts, as protocols that carry IPC messages without the
+     * stream framing do (Arrow Flight's {@code FlightData}: {@code data_header} is the metadata, {@code data_body}
+     * the body). {@code metadata} is the flatbuffer {@code Message} (padding after it is fine), verified and
+     * checked against the limits like framed metadata; {@code body} must hold at least the body length that the
+     * metadata declares (bytes after it are ignored), else this is an {@link InvalidDataException}. Offsets in
+     * errors count the bytes of the parts consumed so far.
+     *
+     * <p>Nothing is copied: the body is decoded in place, so it must stay valid as long as what is decoded from
+     * it. It is held by {@code bodyArena}, which this decoder takes over (a record batch then owns it, a
+     * dictionary keeps it until {@link #close()}; it is closed at once when the message fails), or, when
+     * {@code bodyArena} is null, by memory that outlives the decoder and its batches. Call only between
+     * messages (not while a chunk pushed with {@code consume} left a message half-read).
+     */
+    public void consumeMessage(MemorySegment metadata, MemorySegment body, Arena bodyArena) {
+        try {
+            checkUsable();
+            if (step != Step.PREFIX || smallFilled != 0) {
+                throw new IllegalStateException("consumeMessage in the middle of a framed message");
+            }
+        } catch (RuntimeException e) {
+            if (bodyArena != null) bodyArena.close();
+            throw e;
+        }
+        try {
+            messageOffset = position;
+            metadataOffset = position;
+            if (metadata.byteSize() > limits.maxMetadataLength()) {
+                throw new dev.quiver.LimitExceededException("metadata length " + metadata.byteSize()
+                        + " exceeds the limit of " + limits.maxMetadataLength() + " bytes", resource, position);
+            }
+            Message m = MessageFraming.decode(metadata, limits, resource, metadataOffset);
+            state.check(m, messageOffset);
+            position += metadata.byteSize();
+            bodyOffset = position;
+            if (body.byteSize() < m.bodyLength()) {
+                throw new InvalidDataException("message body too short: the metadata declares " + m.bodyLength()
+                        + " bytes, the message carries " + body.byteSize(), resource, bodyOffset);
+            }
+            position += body.byteSize();
+            message = m;
+        } catch (RuntimeException e) {
+            if (bodyArena != null) bodyArena.close();
+            fail(e);
+            throw e;
+        }
+        try {
+            dispatch(body.asSlice(0, message.bodyLength()), bodyArena);
+        } catch (RuntimeException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
     // ---- the blocking reader's entry points: whole units without copies ----
 
     /** Whether the decoder waits for metadata or a body (not a prefix), i.e. {@link #consumeUnit} applies. */

@@ -1,0 +1,2 @@
+/** Arrow Flight RPC. */
+package dev.quiver.flight;
