@@ -75,14 +75,17 @@ public final class Ipc {
     /**
      * A stream reader over a file holding the streaming format. A regular file is memory-mapped, as
      * {@link #openFile(Path)} does, so batches are zero-copy views of it valid until the reader closes (or
-     * {@link RecordBatch#detach()}); other files (pipes, devices) are read through a channel.
+     * {@link RecordBatch#detach()}); see {@link IpcReadOptions#memoryMap()} for what a change to the file does.
+     * Other files (pipes, devices), and every file with {@code withMemoryMap(false)}, are read through a
+     * channel, message by message.
      */
     public static RecordBatchStreamReader openStream(Path path, IpcReadOptions options) throws IOException {
-        if (Files.isRegularFile(path)) {
+        if (options.memoryMap() && Files.isRegularFile(path)) {
             Arena arena = Arena.ofShared();
             try {
-                return new RecordBatchStreamReader(new SegmentSource(RecordBatchFileReader.map(path, arena), arena), path.toString(),
-                        options);
+                MemorySegment data = RecordBatchFileReader.map(path, arena);
+                return new RecordBatchStreamReader(new SegmentSource(data, arena), path.toString(), options,
+                        new MappedFile(path, data.byteSize()));
             } catch (IOException | RuntimeException e) {
                 if (arena.scope().isAlive()) arena.close(); // the reader closes its source when it fails
                 throw e;
@@ -142,7 +145,10 @@ public final class Ipc {
         return RecordBatchFileReader.open(path, IpcReadOptions.DEFAULT);
     }
 
-    /** Opens a file by memory-mapping it. */
+    /**
+     * Opens a file: memory-maps it, or with {@code withMemoryMap(false)} reads it into memory (see
+     * {@link IpcReadOptions#memoryMap()}).
+     */
     public static RecordBatchFileReader openFile(Path path, IpcReadOptions options) throws IOException {
         return RecordBatchFileReader.open(path, options);
     }

@@ -5,6 +5,7 @@ import dev.quiver.LimitExceededException;
 import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.array.Table;
+import dev.quiver.memory.ReclaimableArena;
 import dev.quiver.memory.LE;
 import dev.quiver.metadata.Block;
 import dev.quiver.metadata.Footer;
@@ -26,9 +27,16 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Reads the IPC file format with random access to every record batch. A file on disk is memory-mapped and
- * batches are zero-copy slices of the mapping (decompressed buffers excepted); they stay valid until this
- * reader closes, or longer once {@linkplain RecordBatch#detach() detached}.
+ * Reads the IPC file format with random access to every record batch. A file on disk is memory-mapped (or,
+ * with {@link IpcReadOptions#withMemoryMap(boolean) withMemoryMap(false)}, read into memory once) and batches
+ * are zero-copy slices of it (decompressed buffers excepted); they stay valid until this reader closes, or
+ * longer once {@linkplain RecordBatch#detach() detached}. What a change to a mapped file on disk does: see
+ * {@link IpcReadOptions#memoryMap()}.
+ *
+ * <p>Thread-safe: any number of threads may read batches at once, and {@link #close()} may run on another
+ * thread at any moment. A read that overlaps the close either returns its batch (closed with the reader) or
+ * throws {@link IllegalStateException}; native decompressors never read the mapping and only write into
+ * memory of the read in progress, so no interleaving can crash the JVM.
  */
 public final class RecordBatchFileReader implements RecordBatchReader {
     private static final int TRAILER = 4 + 6; // footer length + ARROW1
@@ -40,14 +48,18 @@ public final class RecordBatchFileReader implements RecordBatchReader {
     private final Footer footer;
     private final long footerOffset;
     private final BatchAssembler assembler;
+    private final MappedFile mapped;
+    private final java.util.BitSet counted = new java.util.BitSet(); // batches counted against the input's limits
     private boolean dictionariesLoaded;
     private int cursor; // the next batch readNext() returns
 
-    private RecordBatchFileReader(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner) {
+    private RecordBatchFileReader(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner,
+                                  MappedFile mapped) {
         this.data = data;
         this.resource = resource;
         this.options = options;
         this.owner = owner;
+        this.mapped = mapped;
         long size = data.byteSize();
         if (size < Framing.FILE_MAGIC_PADDED.length + TRAILER) {
             throw new InvalidDataException("file of " + size + " bytes is too small to be an Arrow IPC file",
@@ -71,16 +83,50 @@ public final class RecordBatchFileReader implements RecordBatchReader {
             throw new InvalidDataException("the footer has no schema", resource, footerOffset);
         }
         this.assembler = new BatchAssembler(footer.schema(), resource, options, owner);
+        assembler.budget().messages(1L + footer.dictionaries().size() + footer.recordBatches().size(), footerOffset);
     }
 
-    /** Opens and memory-maps a file. */
+    /** Opens a file: memory-maps it, or reads it into memory (see {@link IpcReadOptions#memoryMap()}). */
     static RecordBatchFileReader open(Path path, IpcReadOptions options) throws IOException {
+        if (!options.memoryMap()) {
+            ReclaimableArena arena = ReclaimableArena.ofShared();
+            try {
+                return new RecordBatchFileReader(read(path, arena), path.toString(), options, new MemoryOwner(arena),
+                        null);
+            } catch (IOException | RuntimeException e) {
+                arena.close();
+                throw e;
+            }
+        }
         Arena arena = Arena.ofShared();
+        MappedFile mapped = null;
         try {
-            return new RecordBatchFileReader(map(path, arena), path.toString(), options, new MemoryOwner(arena));
-        } catch (IOException | RuntimeException e) {
+            MemorySegment data = map(path, arena);
+            mapped = new MappedFile(path, data.byteSize());
+            return new RecordBatchFileReader(data, path.toString(), options, new MemoryOwner(arena), mapped);
+        } catch (IOException | RuntimeException | Error e) {
             arena.close();
-            throw e;
+            if (mapped == null || e instanceof IOException) throw e;
+            throw mapped.translate(e);
+        }
+    }
+
+    /** The whole file read into memory of {@code arena}, as long as it is when read. */
+    private static MemorySegment read(Path path, ReclaimableArena arena) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            MemorySegment data = arena.allocateUninitialized(Math.max(size, 1), 64).asSlice(0, size);
+            long done = 0;
+            while (done < size) {
+                java.nio.ByteBuffer bb = data.asSlice(done, Math.min(size - done, 1 << 30)).asByteBuffer();
+                int r = 0;
+                while (bb.hasRemaining() && (r = ch.read(bb)) >= 0) {
+                    // keep reading
+                }
+                done += bb.position();
+                if (r < 0) break;
+            }
+            return data.asSlice(0, done);
         }
     }
 
@@ -94,9 +140,9 @@ public final class RecordBatchFileReader implements RecordBatchReader {
 
     /** A reader over a file's bytes already in memory; batches are slices of {@code data}. */
     static RecordBatchFileReader open(MemorySegment data, String resource, IpcReadOptions options) {
-        MemoryOwner owner = MemoryOwner.lazilyShared();
+        MemoryOwner owner = new MemoryOwner(null);
         try {
-            return new RecordBatchFileReader(data, resource, options, owner);
+            return new RecordBatchFileReader(data, resource, options, owner, null);
         } catch (RuntimeException e) {
             owner.close();
             throw e;
@@ -130,14 +176,33 @@ public final class RecordBatchFileReader implements RecordBatchReader {
 
     public int numDictionaries() { return footer.dictionaries().size(); }
 
-    /** Record batch {@code i}, read directly through the footer's block. */
+    /**
+     * Record batch {@code i}, read directly through the footer's block.
+     *
+     * @throws IllegalStateException if the reader is closed (also when it closes during the read)
+     * @throws dev.quiver.FileChangedException if the mapped file was truncated on disk
+     */
     public RecordBatch recordBatch(int i) {
         checkOpen();
         java.util.Objects.checkIndex(i, numRecordBatches());
-        loadDictionaries();
-        Block b = footer.recordBatches().get(i);
-        Located m = locate(b, "record batch " + i);
-        return assembler.recordBatch(m.message, b.offset(), m.body, m.bodyOffset, null);
+        try {
+            loadDictionaries();
+            Block b = footer.recordBatches().get(i);
+            Located m = locate(b, "record batch " + i);
+            return assembler.recordBatch(m.message, b.offset(), m.body, m.bodyOffset, null, firstRead(i));
+        } catch (RuntimeException | Error e) {
+            if (mapped == null) throw e;
+            throw mapped.translate(e);
+        }
+    }
+
+    /** Whether batch {@code i} is read for the first time (and so counts against the input's limits). */
+    private boolean firstRead(int i) {
+        synchronized (counted) {
+            if (counted.get(i)) return false;
+            counted.set(i);
+            return true;
+        }
     }
 
     /** The batch after the one {@code readNext()} returned last (batch 0 at first), or null after the last. */
@@ -184,7 +249,7 @@ public final class RecordBatchFileReader implements RecordBatchReader {
                         + ": the file format allows only delta dictionary batches after the first", resource,
                         b.offset());
             }
-            assembler.dictionaryBatch(m.message, b.offset(), m.body, m.bodyOffset, owner.arena());
+            assembler.dictionaryBatch(m.message, b.offset(), m.body, m.bodyOffset, null);
         }
         dictionariesLoaded = true;
     }
@@ -230,7 +295,10 @@ public final class RecordBatchFileReader implements RecordBatchReader {
         if (owner.isClosed()) throw new IllegalStateException("file reader is closed");
     }
 
-    /** Unmaps the file; batches that were not detached become unreadable. */
+    /**
+     * Unmaps the file and releases every batch and dictionary still open; batches that were not detached become
+     * unreadable ({@link IllegalStateException}). Idempotent; may run while other threads read.
+     */
     @Override
     public void close() {
         owner.close();
