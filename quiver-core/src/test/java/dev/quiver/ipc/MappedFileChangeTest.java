@@ -19,5 +19,8 @@ class MappedFileChangeTest {
         String out = ChildJvm.run(ChildJvm.main(MappedFileChange.class, codec)).assertSucceeded();
         assertTrue(out.contains("codec " + codec + ": only batches and QuiverExceptions"), out);
         assertTrue(out.contains("FileChangedException"), "the change is reported as such:\n" + out);
+        String message = out.lines().filter(l -> l.startsWith("message: ")).findFirst().orElseThrow();
+        assertTrue(message.matches("message: the file changed while it was mapped: it is now \\d+ bytes, it was \\d+ "
+                + "bytes when the reader opened it \\(/.*quiver-mapped-change.*\\)"), message);
     }
 }

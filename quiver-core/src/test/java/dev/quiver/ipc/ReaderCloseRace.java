@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Run in a child JVM by {@link ReaderCloseRaceTest}: {@code ReaderCloseRace CODEC USE_THREADS MILLIS}. Eight
  * threads read random batches of one memory-mapped file reader (some through {@code recordBatch(i)}, some by
- * iterating, touching every value) while another thread closes it after a random delay (up to about four
+ * iterating, touching every value, some writing each batch compressed, as {@code quiver convert} does, so that
+ * native compressors read the batches' memory) while another thread closes it after a random delay (up to about four
  * batch reads, so that closes land before, during and after reads, dictionaries included), over and over for
  * about MILLIS milliseconds (and at least 30 times). The only outcomes allowed are a batch or an
  * {@link IllegalStateException}; anything else is printed and the JVM exits with status 1. A JVM crash leaves an
@@ -77,6 +78,9 @@ public final class ReaderCloseRace {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             boolean iterate = t % 4 == 3;
+            boolean convert = t % 4 == 2;
+            IpcWriteOptions writeOptions = IpcWriteOptions.defaults().withCompression(t % 8 == 2
+                    ? dev.quiver.compress.CompressionType.ZSTD : dev.quiver.compress.CompressionType.LZ4_FRAME);
             threads.add(Thread.ofPlatform().start(() -> {
                 try {
                     start.await();
@@ -90,7 +94,14 @@ public final class ReaderCloseRace {
                             } else {
                                 int i = ThreadLocalRandom.current().nextInt(reader.numRecordBatches());
                                 try (RecordBatch b = reader.recordBatch(i)) {
-                                    SafetyFiles.touch(b);
+                                    if (convert) {
+                                        try (RecordBatchStreamWriter w = Ipc.newStream(
+                                                java.io.OutputStream.nullOutputStream(), b.schema(), writeOptions)) {
+                                            w.write(b);
+                                        }
+                                    } else {
+                                        SafetyFiles.touch(b);
+                                    }
                                 }
                                 batches.incrementAndGet();
                             }
