@@ -1,16 +1,22 @@
 package dev.quiver.memory;
 
-import java.util.concurrent.TimeUnit;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Counts the native bytes held by {@link ReclaimableArena}s and, since the garbage collector does not see native
- * memory, nudges it when they outgrow a bound (as the JDK does for direct buffers): when an allocation brings
- * the total above the threshold, one thread runs {@code System.gc()} and waits briefly while the cleaner frees
- * what the collection found unreachable; the threshold then becomes twice what is still held (at least the
- * floor), so memory that is really in use does not cause a collection per allocation. Allocation never fails
- * here: the nudge only gives dropped batches a chance to go first.
+ * Counts the native bytes held by {@link ReclaimableArena}s, frees those of arenas the collector found
+ * unreachable, and, since the collector does not see native memory, nudges it when the bytes held outgrow a
+ * bound (as the JDK does for direct buffers): when an allocation brings the total above the threshold, that
+ * thread runs {@code System.gc()} and itself frees every arena the collection found unreachable (until none is
+ * reported for a moment); the threshold then becomes twice what is still held (at least the floor), so memory
+ * that is really in use does not cause a collection per allocation. Allocation never fails here: the nudge only
+ * gives dropped batches the chance to go first. Between nudges a daemon thread frees what ordinary collections
+ * find.
  *
  * <p>The floor is a quarter of the maximum heap, between 8 MiB and 256 MiB; the system property
  * {@code quiver.memory.gcThreshold} (bytes) overrides it.
@@ -19,22 +25,53 @@ final class NativeBudget {
     private NativeBudget() {}
 
     static final long FLOOR = floor();
-    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final long QUIET_MILLIS = 5;
+    /** A collection's unreachable arenas are all reported once none came for this long. */
+    private static final long QUIET_MILLIS = 10;
 
     private static final AtomicLong HELD = new AtomicLong();
     private static final ReentrantLock NUDGING = new ReentrantLock();
-    private static final Object FREED = new Object();
+    private static final ReferenceQueue<ReclaimableArena> UNREACHABLE = new ReferenceQueue<>();
+    /** The references themselves must stay reachable until they are processed. */
+    private static final Set<Tracked> TRACKED = ConcurrentHashMap.newKeySet();
     private static volatile long threshold = FLOOR;
-    private static volatile boolean waiting;
-    private static long frees; // guarded by FREED
-    private static long nudges;
+    private static volatile long nudges;
+
+    static {
+        Thread freer = new Thread(NativeBudget::freeForever, "quiver-memory-freer");
+        freer.setDaemon(true);
+        freer.start();
+    }
+
+    /** Frees an arena's blocks when the collector finds the arena unreachable, unless {@link #forget} first. */
+    static final class Tracked extends PhantomReference<ReclaimableArena> {
+        private final NativeBlocks blocks;
+
+        private Tracked(ReclaimableArena arena, NativeBlocks blocks) {
+            super(arena, UNREACHABLE);
+            this.blocks = blocks;
+        }
+
+        /** The arena was closed (its blocks freed): nothing left to do. */
+        void forget() {
+            if (TRACKED.remove(this)) clear();
+        }
+
+        private void reclaim() {
+            if (TRACKED.remove(this)) blocks.free();
+        }
+    }
 
     private static long floor() {
         Long configured = Long.getLong("quiver.memory.gcThreshold");
         if (configured != null && configured > 0) return configured;
         long quarter = Runtime.getRuntime().maxMemory() / 4;
         return Math.max(8L << 20, Math.min(256L << 20, quarter));
+    }
+
+    static Tracked track(ReclaimableArena arena, NativeBlocks blocks) {
+        Tracked t = new Tracked(arena, blocks);
+        TRACKED.add(t);
+        return t;
     }
 
     /** Native bytes held by reclaimable arenas now. */
@@ -56,12 +93,6 @@ final class NativeBudget {
     /** Counts {@code bytes} freed. */
     static void release(long bytes) {
         HELD.addAndGet(-bytes);
-        if (waiting) {
-            synchronized (FREED) {
-                frees++;
-                FREED.notifyAll();
-            }
-        }
     }
 
     private static void nudge() {
@@ -69,26 +100,29 @@ final class NativeBudget {
         try {
             if (HELD.get() <= threshold) return;
             nudges++;
-            waiting = true;
             System.gc();
-            // wait while the cleaner frees what the collection found unreachable: until it has been quiet a moment
-            long deadline = System.nanoTime() + MAX_WAIT_NANOS;
-            synchronized (FREED) {
-                try {
-                    long seen = -1;
-                    while (seen != frees && System.nanoTime() < deadline) {
-                        seen = frees;
-                        FREED.wait(QUIET_MILLIS);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    waiting = false;
+            try {
+                for (Reference<? extends ReclaimableArena> r; (r = UNREACHABLE.remove(QUIET_MILLIS)) != null; ) {
+                    ((Tracked) r).reclaim();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             threshold = Math.max(FLOOR, 2 * HELD.get());
         } finally {
             NUDGING.unlock();
+        }
+    }
+
+    private static void freeForever() {
+        while (true) {
+            try {
+                ((Tracked) UNREACHABLE.remove()).reclaim();
+            } catch (InterruptedException e) {
+                // a daemon: keep going
+            } catch (Throwable e) {
+                // never let one failure stop the freeing of everything else
+            }
         }
     }
 }

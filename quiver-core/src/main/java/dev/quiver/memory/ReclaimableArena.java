@@ -3,7 +3,6 @@ package dev.quiver.memory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
-import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>How: the memory comes from the C library ({@link NativeHeap}) and is viewed through segments of a shared
  * (or confined) JDK arena, whose close action refers back to this object. A segment refers to its arena's
  * scope, the scope to its close actions, those to this arena, so this arena is unreachable exactly when no
- * segment of it is; a {@link Cleaner} then frees the memory. {@link #close()} closes the JDK arena first (every
+ * segment of it is; a phantom reference then lets the memory be freed ({@link NativeBudget}). {@link #close()} closes the JDK arena first (every
  * segment becomes inaccessible, on every thread, with an {@link IllegalStateException}), then frees it. Memory
  * is never freed while a segment can still reach it, so no access, on any path, reads freed memory.
  *
@@ -32,31 +31,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread-safe for shared arenas.
  */
 public final class ReclaimableArena implements Arena {
-    private static final Cleaner CLEANER = Cleaner.create(r -> {
-        Thread t = new Thread(r, "quiver-memory-cleaner");
-        t.setDaemon(true);
-        return t;
-    });
     /** malloc's own alignment on 64-bit platforms. */
     private static final long MALLOC_ALIGNMENT = 16;
 
     private final Arena session;
-    private final Blocks blocks;
-    private Cleaner.Cleanable cleanable;
+    private final NativeBlocks blocks;
+    private volatile NativeBudget.Tracked tracked;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ReclaimableArena(Arena session, Blocks blocks) {
+    private ReclaimableArena(Arena session, NativeBlocks blocks) {
         this.session = session;
         this.blocks = blocks;
     }
 
     private static ReclaimableArena create(Arena session) {
         if (!NativeHeap.AVAILABLE) return new ReclaimableArena(session, null);
-        Blocks blocks = new Blocks();
+        NativeBlocks blocks = new NativeBlocks();
         ReclaimableArena a = new ReclaimableArena(session, blocks);
         // the keep-alive chain: segment -> scope -> this close action -> the arena
         MemorySegment.NULL.reinterpret(0, session, ignored -> a.sessionClosed());
-        a.cleanable = CLEANER.register(a, blocks);
+        a.tracked = NativeBudget.track(a, blocks);
         return a;
     }
 
@@ -149,42 +143,11 @@ public final class ReclaimableArena implements Arena {
             closed.set(false); // a confined arena closed by another thread: nothing changed
             throw e;
         }
-        if (cleanable != null) cleanable.clean();
+        NativeBudget.Tracked t = tracked;
+        if (t != null) t.forget();
     }
 
     private void sessionClosed() {
-        blocks.run();
-    }
-
-    /** The native blocks of one arena; freed once, by whoever comes first: the close or the cleaner. */
-    private static final class Blocks implements Runnable {
-        private long[] addresses = new long[4];
-        private long bytes;
-        private int count;
-        private boolean freed;
-
-        synchronized void add(long address, long size) {
-            if (freed) {
-                NativeHeap.free(address);
-                NativeBudget.release(size);
-                throw new IllegalStateException("Already closed");
-            }
-            if (count == addresses.length) addresses = java.util.Arrays.copyOf(addresses, count * 2);
-            addresses[count++] = address;
-            bytes += size;
-        }
-
-        @Override
-        public void run() {
-            long released;
-            synchronized (this) {
-                if (freed) return;
-                freed = true;
-                for (int i = 0; i < count; i++) NativeHeap.free(addresses[i]);
-                released = bytes;
-                addresses = null;
-            }
-            NativeBudget.release(released);
-        }
+        blocks.free();
     }
 }
