@@ -172,7 +172,7 @@ final class ZstdCodec extends PrefixedCodec {
                 throw site.invalid("corrupt zstd data, or it does not decompress to the declared " + declared
                         + " bytes: " + e.getMessage(), 0, e);
             }
-        } else if (inPlace) {
+        } else if (inPlace && body.isNative()) {
             r = Zstd.decompressUnsafe(out.address(), declared, body.address(), n);
         } else {
             try (Scratch scratch = Scratch.borrow(n)) {
@@ -207,7 +207,7 @@ final class ZstdCodec extends PrefixedCodec {
         long n = body.byteSize();
         ReclaimableArena outArena = null;
         try (ZstdDecompressCtx ctx = new ZstdDecompressCtx();
-             Scratch window = Scratch.borrow(Math.min(WINDOW, Math.max(n, 1)))) {
+             Scratch window = inPlace && body.isNative() ? null : Scratch.borrow(Math.min(WINDOW, Math.max(n, 1)))) {
             // One byte beyond the declared length, to see output that would exceed it.
             long cap = Math.min(declared + 1, Math.max(64 * 1024, 4 * n));
             outArena = ReclaimableArena.ofConfined();

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>How: the memory comes from the C library ({@link NativeHeap}) and is viewed through segments of a shared
  * (or confined) JDK arena, whose close action refers back to this object. A segment refers to its arena's
  * scope, the scope to its close actions, those to this arena, so this arena is unreachable exactly when no
- * segment of it is; a phantom reference then lets the memory be freed ({@link NativeBudget}). {@link #close()} closes the JDK arena first (every
- * segment becomes inaccessible, on every thread, with an {@link IllegalStateException}), then frees it. Memory
- * is never freed while a segment can still reach it, so no access, on any path, reads freed memory.
+ * segment of it is; a phantom reference then has the memory freed ({@link NativeBudget}). {@link #close()}
+ * closes the JDK arena first (every segment becomes inaccessible, on every thread, with an
+ * {@link IllegalStateException}), then frees the memory. Memory is never freed while a segment can still reach
+ * it, so no access, on any path, reads freed memory.
  *
  * <p>The bytes these arenas hold are counted, and an allocation that brings the total above a bound nudges the
  * garbage collector first (see {@link #reclaimableBytes()}): the collector does not see native memory, so
@@ -109,7 +110,7 @@ public final class ReclaimableArena implements Arena {
         if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw new IllegalArgumentException("alignment " + byteAlignment + " is not a power of two");
         }
-        if (blocks == null) return session.allocate(byteSize, byteAlignment);
+        if (blocks == null || byteSize == 0) return session.allocate(byteSize, byteAlignment);
         if (closed.get()) throw new IllegalStateException("Already closed");
         long extra = byteAlignment > MALLOC_ALIGNMENT ? byteAlignment - 1 : 0;
         if (byteSize > Long.MAX_VALUE - extra - 1) throw new OutOfMemoryError("cannot allocate " + byteSize + " bytes");

@@ -21,8 +21,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
+import static dev.quiver.testing.Collector.collectUntil;
+import static dev.quiver.testing.Collector.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,18 +47,10 @@ class BatchMemoryTest {
         return out.toByteArray();
     }
 
-    private static void collectUntil(BooleanSupplier done, String what) throws InterruptedException {
-        for (int i = 0; i < 200 && !done.getAsBoolean(); i++) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        assertTrue(done.getAsBoolean(), what);
-    }
-
     @Test
-    void closingABatchReleasesItsMemoryAtOnceAndIsIdempotent() throws IOException {
+    void closingABatchReleasesItsMemoryAtOnceAndIsIdempotent() throws Exception {
         try (RecordBatchStreamReader r = Ipc.openStream(new ByteArrayInputStream(zstdStream(2)), IpcReadOptions.DEFAULT)) {
-            long before = ReclaimableArena.reclaimableBytes();
+            long before = settle(ReclaimableArena::reclaimableBytes);
             RecordBatch b = r.readNext();
             Array x = b.column(0);
             long held = ReclaimableArena.reclaimableBytes() - before;
@@ -87,7 +80,7 @@ class BatchMemoryTest {
     @Test
     void droppedBatchesAreReclaimedWithoutClose() throws Exception {
         byte[] stream = zstdStream(8);
-        long before = ReclaimableArena.reclaimableBytes();
+        long before = settle(ReclaimableArena::reclaimableBytes);
         try (RecordBatchStreamReader r = Ipc.openStream(new ByteArrayInputStream(stream), IpcReadOptions.DEFAULT)) {
             for (RecordBatch b : r) {
                 assertTrue(((Int64Array) b.column(0)).get(0) >= 0);
@@ -98,8 +91,8 @@ class BatchMemoryTest {
     }
 
     @Test
-    void closingTheReaderReleasesEveryBatchStillOpen() throws IOException {
-        long before = ReclaimableArena.reclaimableBytes();
+    void closingTheReaderReleasesEveryBatchStillOpen() throws Exception {
+        long before = settle(ReclaimableArena::reclaimableBytes);
         List<RecordBatch> open = new ArrayList<>();
         RecordBatchStreamReader r = Ipc.openStream(new ByteArrayInputStream(zstdStream(3)), IpcReadOptions.DEFAULT);
         for (RecordBatch b : r) open.add(b);

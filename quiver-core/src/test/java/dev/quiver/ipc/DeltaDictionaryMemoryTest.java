@@ -4,6 +4,7 @@ import dev.quiver.array.DictionaryArray;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.memory.ReclaimableArena;
 import dev.quiver.testing.ChildJvm;
+import dev.quiver.testing.Collector;
 import dev.quiver.testing.ProcessMemory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class DeltaDictionaryMemoryTest {
     }
 
     @Test
-    void readingSixteenHundredDeltasClosingEachBatchHoldsAboutOneDictionary() throws IOException {
-        long base = ReclaimableArena.reclaimableBytes();
+    void readingSixteenHundredDeltasClosingEachBatchHoldsAboutOneDictionary() throws Exception {
+        long base = Collector.settle(ReclaimableArena::reclaimableBytes);
         long peak = 0;
         long dictionary = 0;
         int batches = 0;
@@ -62,11 +63,10 @@ class DeltaDictionaryMemoryTest {
     @Test
     void residentMemoryStaysProportionalToTheLiveDictionary() {
         Assumptions.assumeTrue(ProcessMemory.available(), "needs /proc/self/status (Linux)");
-        String out = ChildJvm.run(ChildJvm.main(DeltaDictionaryMemory.class, stream.toString()).heap("128m"))
-                .assertSucceeded();
+        ChildJvm.Result r = ChildJvm.run(ChildJvm.main(DeltaDictionaryMemory.class, stream.toString()).heap("128m"));
+        String out = r.assertSucceeded();
         assertTrue(out.contains("batches " + (DELTAS + 1)), out);
-        long peak = Long.parseLong(out.lines().filter(l -> l.startsWith("peak growth ")).findFirst()
-                .orElseThrow().substring("peak growth ".length()).trim());
+        long peak = r.reported("peak growth");
         // before the fix: over 1 GB; the heap (128 MiB at most) and a few copies of a 1.6 MB dictionary now
         assertTrue(peak < 160 * 1024, "peak resident memory grew by " + peak + " KiB:\n" + out);
     }

@@ -33,12 +33,11 @@ class DroppedBatchesTest {
     }
 
     private static long growthKib(String source, String mode) {
-        String out = ChildJvm.run(ChildJvm.main(DroppedBatches.class, source, mode, zstd.toString()).heap("64m"))
-                .assertSucceeded();
+        ChildJvm.Result r = ChildJvm.run(ChildJvm.main(DroppedBatches.class, source, mode, zstd.toString()).heap("64m"));
+        String out = r.assertSucceeded();
         int batches = source.equals("stream") ? DroppedBatches.STREAM_BATCHES : ZSTD_BATCHES;
         assertTrue(out.contains("batches " + batches + " "), out);
-        return Long.parseLong(out.lines().filter(l -> l.startsWith("rss growth ")).findFirst()
-                .orElseThrow().substring("rss growth ".length()).trim());
+        return r.reported("rss growth");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,23 +4,15 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.function.BooleanSupplier;
 
+import static dev.quiver.testing.Collector.collectUntil;
+import static dev.quiver.testing.Collector.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReclaimableArenaTest {
-
-    /** Collects garbage until {@code done} holds (at most ten seconds). */
-    static void collectUntil(BooleanSupplier done, String what) throws InterruptedException {
-        for (int i = 0; i < 200 && !done.getAsBoolean(); i++) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        assertTrue(done.getAsBoolean(), what);
-    }
 
     @Test
     void closingFreesAtOnceAndEverySegmentThenRefusesAccess() {
@@ -44,7 +36,7 @@ class ReclaimableArenaTest {
 
     @Test
     void aDroppedArenaIsFreedByTheCollector() throws InterruptedException {
-        long before = ReclaimableArena.reclaimableBytes();
+        long before = settle(ReclaimableArena::reclaimableBytes);
         allocateAndDrop();
         assertTrue(ReclaimableArena.reclaimableBytes() - before >= 8 << 20);
         collectUntil(() -> ReclaimableArena.reclaimableBytes() - before < 8 << 20, "dropped memory is reclaimed");
@@ -56,7 +48,7 @@ class ReclaimableArenaTest {
 
     @Test
     void aSegmentKeepsItsArenaAliveAfterTheArenaIsDropped() throws InterruptedException {
-        long before = ReclaimableArena.reclaimableBytes();
+        long before = settle(ReclaimableArena::reclaimableBytes);
         MemorySegment kept = slice();
         for (int i = 0; i < 5; i++) {
             System.gc();

@@ -80,6 +80,16 @@ public final class ChildJvm {
             return output;
         }
 
+        /**
+         * The number the child printed on a line {@code "KEY NUMBER"} (children report measurements that way);
+         * fails the test when there is none.
+         */
+        public long reported(String key) {
+            return output.lines().filter(l -> l.startsWith(key + " ")).findFirst()
+                    .map(l -> Long.parseLong(l.substring(key.length() + 1).trim()))
+                    .orElseThrow(() -> new AssertionError("the child JVM reported no '" + key + "':\n" + tail(output)));
+        }
+
         private static String read(Path p) {
             try {
                 return Files.readString(p, StandardCharsets.ISO_8859_1);
