@@ -33,8 +33,8 @@ import java.util.NoSuchElementException;
  * longer once {@linkplain RecordBatch#detach() detached}. What a change to a mapped file on disk does: see
  * {@link IpcReadOptions#memoryMap()}.
  *
- * <p>Thread-safe: any number of threads may read batches at once, and {@link #close()} may run on another
- * thread at any moment. A read that overlaps the close either returns its batch (closed with the reader) or
+ * <p>Thread-safe: any number of threads may call {@link #recordBatch(int)} (or iterate, each with its own
+ * iterator) at once, and {@link #close()} may run on another thread at any moment. A read that overlaps the close either returns its batch (closed with the reader) or
  * throws {@link IllegalStateException}; native decompressors never read the mapping and only write into
  * memory of the read in progress, so no interleaving can crash the JVM.
  */
