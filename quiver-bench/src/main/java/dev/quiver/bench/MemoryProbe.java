@@ -7,6 +7,7 @@ import dev.quiver.array.RecordBatch;
 import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
+import dev.quiver.ipc.RecordBatchStreamReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -16,6 +17,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +31,24 @@ import java.util.Map;
  * column; {@code idle} only loads the library. At the end (for {@code read}: after the last batch, with the
  * reader still open) it prints {@code VmHWM} (peak resident) and {@code RssAnon} (anonymous resident) from
  * /proc/self/status as report facts: {@code memory.LIB.MODE.VmHWM KIB}.
+ *
+ * <p>Quiver only, the loop of the README that never closes a batch against the same loop closing each one:
+ * {@code MemoryProbe quiver stream-close|stream-drop W2-STREAM-FILE} reads the W2 stream from an
+ * {@link java.io.InputStream} (so every body is read into memory the batch owns),
+ * {@code MemoryProbe quiver zstd-close|zstd-drop W2-ZSTD-FILE} the W2 file compressed with ZSTD (so every batch
+ * is decompressed into memory it owns); {@code -drop} iterates with {@code for (RecordBatch b : r)} and closes
+ * nothing. The report compares their growth over the idle JVM (the issue's bound: dropping within 2x of closing).
  */
 public final class MemoryProbe {
     private MemoryProbe() {}
 
     public static void main(String[] args) throws Exception {
+        boolean loops = args.length == 3 && args[0].equals("quiver") && LOOPS.contains(args[1]);
         if (args.length != 3 || !(args[0].equals("quiver") || args[0].equals("arrowJava"))
-                || !(args[1].equals("idle") || args[1].equals("read"))) {
-            System.err.println("usage: MemoryProbe quiver|arrowJava idle|read W2-FILE");
+                || !(args[1].equals("idle") || args[1].equals("read") || loops)) {
+            System.err.println("usage: MemoryProbe quiver|arrowJava idle|read W2-FILE\n"
+                    + "       MemoryProbe quiver stream-close|stream-drop W2-STREAM-FILE\n"
+                    + "       MemoryProbe quiver zstd-close|zstd-drop W2-ZSTD-FILE");
             System.exit(2);
         }
         String lib = args[0];
@@ -44,7 +56,21 @@ public final class MemoryProbe {
         Path file = Path.of(args[2]);
         Map<String, Long> status;
         double checksum = 0;
-        if (lib.equals("quiver")) {
+        if (loops) {
+            boolean close = args[1].endsWith("-close");
+            if (args[1].startsWith("stream")) {
+                try (InputStream in = Files.newInputStream(file);
+                     RecordBatchStreamReader r = Ipc.openStream(in)) {
+                    checksum = loop(r, close);
+                    status = status();
+                }
+            } else {
+                try (RecordBatchFileReader r = Ipc.openFile(file)) {
+                    checksum = loop(r, close);
+                    status = status();
+                }
+            }
+        } else if (lib.equals("quiver")) {
             if (read) {
                 try (RecordBatchFileReader r = Ipc.openFile(file)) {
                     for (int i = 0; i < r.numRecordBatches(); i++) {
@@ -80,6 +106,20 @@ public final class MemoryProbe {
         for (var e : status.entrySet()) {
             System.out.println("memory." + lib + "." + args[1] + "." + e.getKey() + " " + e.getValue());
         }
+    }
+
+    /** The modes comparing a loop that closes every batch with one that closes none. */
+    static final java.util.List<String> LOOPS = java.util.List.of("stream-close", "stream-drop", "zstd-close",
+            "zstd-drop");
+
+    /** Every batch of {@code r}, summing every column; closing each batch or dropping it. */
+    private static double loop(Iterable<RecordBatch> r, boolean close) {
+        double checksum = 0;
+        for (RecordBatch b : r) {
+            checksum += sumAll(b);
+            if (close) b.close();
+        }
+        return checksum;
     }
 
     private static double sumAll(RecordBatch b) {

@@ -157,6 +157,7 @@ public final class Report {
         sizes(out, facts);
         memcpy(out, scores.getOrDefault("", Map.of()));
         memory(out, facts);
+        unclosed(out, facts);
         return out.toString();
     }
 
@@ -206,6 +207,41 @@ public final class Report {
         if (growth[1] != null && growth[3] != null && growth[1] > 0) {
             out.append(String.format(Locale.ROOT, "RssAnon growth, Quiver ÷ Arrow Java: %.2f (target ≤ 0.5)%n",
                     (double) growth[3] / growth[1]));
+        }
+    }
+
+    /**
+     * Quiver's loops over the W2 stream (from an InputStream) and the W2 ZSTD file, closing every batch or none:
+     * growth of peak and anonymous resident memory over the idle JVM, and the ratio none ÷ every (issue 8: ≤ 2).
+     */
+    private static void unclosed(StringBuilder out, Map<String, String> facts) {
+        String[][] inputs = {{"stream", "W2 stream from an InputStream"}, {"zstd", "W2 file, ZSTD"}};
+        Long idlePeak = kib(facts, QUIVER, "idle", "VmHWM");
+        Long idleAnon = kib(facts, QUIVER, "idle", "RssAnon");
+        StringBuilder rows = new StringBuilder();
+        StringBuilder ratios = new StringBuilder();
+        for (String[] in : inputs) {
+            Long[] g = new Long[4];
+            String[] modes = {in[0] + "-close", in[0] + "-drop"};
+            for (int m = 0; m < 2; m++) {
+                Long peak = kib(facts, QUIVER, modes[m], "VmHWM");
+                Long anon = kib(facts, QUIVER, modes[m], "RssAnon");
+                g[2 * m] = peak == null || idlePeak == null ? null : peak - idlePeak;
+                g[2 * m + 1] = anon == null || idleAnon == null ? null : anon - idleAnon;
+            }
+            if (g[0] == null && g[1] == null && g[2] == null && g[3] == null) continue;
+            memoryRow(rows, in[1], g);
+            if (g[1] != null && g[3] != null && g[1] > 0) {
+                ratios.append(ratios.isEmpty() ? "" : ", ").append(in[0]).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", (double) g[3] / g[1]));
+            }
+        }
+        if (rows.isEmpty()) return;
+        out.append("| Quiver, batches not closed (-Xmx64m, growth over idle) | closing each: VmHWM | closing each: RssAnon "
+                + "| closing none: VmHWM | closing none: RssAnon |\n| --- | ---: | ---: | ---: | ---: |\n");
+        out.append(rows).append('\n');
+        if (!ratios.isEmpty()) {
+            out.append("RssAnon growth, closing none ÷ closing each: ").append(ratios).append(" (target ≤ 2)\n");
         }
     }
 

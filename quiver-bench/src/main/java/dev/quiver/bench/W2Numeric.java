@@ -141,6 +141,25 @@ final class W2Numeric {
         return generated(".arrows");
     }
 
+    /** The W2 file compressed with ZSTD (for the memory probe), generated from {@link #file()} when missing. */
+    static synchronized Path zstdFile() throws IOException {
+        Path plain = file();
+        Path zstd = plain.resolveSibling(plain.getFileName().toString().replace(".arrow", "-zstd.arrow"));
+        if (Files.exists(zstd)) return zstd;
+        Path tmp = zstd.resolveSibling(zstd.getFileName() + ".tmp");
+        try (dev.quiver.ipc.RecordBatchFileReader r = Ipc.openFile(plain);
+             RecordBatchFileWriter w = Ipc.newFile(tmp, r.schema(),
+                     IpcWriteOptions.DEFAULT.withCompression(dev.quiver.compress.CompressionType.ZSTD))) {
+            for (int i = 0; i < r.numRecordBatches(); i++) {
+                try (RecordBatch b = r.recordBatch(i)) {
+                    w.write(b);
+                }
+            }
+        }
+        Files.move(tmp, zstd, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return zstd;
+    }
+
     private static synchronized Path generated(String suffix) throws IOException {
         int rows = rows();
         Path dir = Bench.dir();

@@ -1,7 +1,7 @@
 package dev.quiver.cli;
 
 import dev.quiver.io.SafeOutput;
-import dev.quiver.testing.ChildJvm;
+import dev.quiver.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +29,11 @@ class CliProcessTest {
     private static List<String> quiver(Object... args) {
         String[] s = new String[args.length];
         for (int i = 0; i < args.length; i++) s[i] = String.valueOf(args[i]);
-        return ChildJvm.command(Main.class.getName(), s);
+        return ChildProcess.command(Main.class.getName(), s);
     }
 
-    private static ChildJvm.Result run(ProcessBuilder pb, byte[] stdin) {
-        ChildJvm.Result r = ChildJvm.run(pb, stdin);
+    private static ChildProcess.Result run(ProcessBuilder pb, byte[] stdin) {
+        ChildProcess.Result r = ChildProcess.run(pb, stdin);
         assertEquals(0, r.exit(), r.toString());
         return r;
     }
@@ -54,9 +54,9 @@ class CliProcessTest {
         Path fresh = dir.resolve("fresh.arrow");
         Path kept = Files.write(dir.resolve("kept.arrows"), new byte[] {1});
         Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw----r--"));
-        run(new ProcessBuilder(ChildJvm.inBash("umask 027; exec", quiver("convert", in, fresh))), new byte[0]);
+        run(new ProcessBuilder(ChildProcess.inBash("umask 027; exec", quiver("convert", in, fresh))), new byte[0]);
         assertEquals("rw-r-----", mode(fresh), "0666 & ~027");
-        run(new ProcessBuilder(ChildJvm.inBash("umask 077; exec", quiver("convert", in, kept))), new byte[0]);
+        run(new ProcessBuilder(ChildProcess.inBash("umask 077; exec", quiver("convert", in, kept))), new byte[0]);
         assertEquals("rw----r--", mode(kept), "the replaced file's mode, whatever the umask");
         ConvertCommandTest.assertSameContent(ConvertCommandTest.read(in), ConvertCommandTest.read(kept));
         assertEquals(List.of(), temps());
@@ -66,10 +66,10 @@ class CliProcessTest {
     void devStdoutIsWrittenThroughToAPipeAndToAFileWithoutReplacingIt() throws IOException {
         Path in = Samples.file(dir, "in.arrow");
         byte[] expected = Cli.runBinary(new byte[0], "convert", in, "-", "--to", "stream").out();
-        ChildJvm.Result pipe = run(new ProcessBuilder(quiver("convert", in, "/dev/stdout", "--to", "stream")),
+        ChildProcess.Result pipe = run(new ProcessBuilder(quiver("convert", in, "/dev/stdout", "--to", "stream")),
                 new byte[0]);
         assertArrayEquals(expected, pipe.out(), "only the stream on standard output");
-        ChildJvm.Result dash = run(new ProcessBuilder(quiver("convert", in, "-", "--to", "stream")), new byte[0]);
+        ChildProcess.Result dash = run(new ProcessBuilder(quiver("convert", in, "-", "--to", "stream")), new byte[0]);
         assertArrayEquals(expected, dash.out());
 
         // standard output a regular file, as `quiver convert in /dev/stdout --to stream >> out` makes it
@@ -95,7 +95,7 @@ class CliProcessTest {
             Path p = (Path) c.get(1);
             String arg = c.size() > 2 ? "-" : "/dev/stdin";
             String expected = Cli.run(command, p).out().replace(p.toString(), "NAME");
-            ChildJvm.Result r = run(new ProcessBuilder(quiver(command, arg)), Files.readAllBytes(p));
+            ChildProcess.Result r = run(new ProcessBuilder(quiver(command, arg)), Files.readAllBytes(p));
             assertEquals(expected, r.outText().replace(arg.equals("-") ? "standard input" : arg, "NAME"),
                     command + " " + arg + " on " + p);
         }
@@ -104,11 +104,11 @@ class CliProcessTest {
     @Test
     void aFullStandardOutputFailsTheCommand() throws IOException {
         Path in = Samples.file(dir, "in.arrow");
-        ChildJvm.Result binary = ChildJvm.run(new ProcessBuilder(quiver("file-to-stream", in))
+        ChildProcess.Result binary = ChildProcess.run(new ProcessBuilder(quiver("file-to-stream", in))
                 .redirectOutput(new java.io.File("/dev/full")), new byte[0]);
         assertEquals(1, binary.exit(), binary.toString());
         assertEquals("quiver: standard output: No space left on device\n", binary.err());
-        ChildJvm.Result text = ChildJvm.run(new ProcessBuilder(quiver("print", in))
+        ChildProcess.Result text = ChildProcess.run(new ProcessBuilder(quiver("print", in))
                 .redirectOutput(new java.io.File("/dev/full")), new byte[0]);
         assertEquals(1, text.exit(), text.toString());
         assertEquals("quiver: standard output: the output could not be written\n", text.err());
@@ -118,10 +118,10 @@ class CliProcessTest {
     void streamToFileBetweenRealPipesAndFromARedirectedFile() throws IOException {
         Path stream = Samples.stream(dir, "s.arrows");
         byte[] expected = Cli.runBinary(Files.readAllBytes(stream), "stream-to-file").out();
-        ChildJvm.Result piped = run(new ProcessBuilder(quiver("stream-to-file")), Files.readAllBytes(stream));
+        ChildProcess.Result piped = run(new ProcessBuilder(quiver("stream-to-file")), Files.readAllBytes(stream));
         assertArrayEquals(expected, piped.out());
         // standard input a regular file (`quiver stream-to-file < s.arrows`), reached as /dev/stdin
-        ChildJvm.Result redirected = run(new ProcessBuilder(quiver("stream-to-file", "/dev/stdin"))
+        ChildProcess.Result redirected = run(new ProcessBuilder(quiver("stream-to-file", "/dev/stdin"))
                 .redirectInput(stream.toFile()), new byte[0]);
         assertArrayEquals(expected, redirected.out());
     }

@@ -176,7 +176,7 @@ class IoCommandsTest {
     /** A named pipe that a thread drains once a writer opens it. */
     private CompletableFuture<byte[]> fifoReader(Path p) throws Exception {
         mkfifo(p);
-        return dev.quiver.testing.ChildJvm.readInBackground(() -> Files.newInputStream(p));
+        return dev.quiver.testing.ChildProcess.readInBackground(() -> Files.newInputStream(p));
     }
 
     @ParameterizedTest

@@ -1,78 +1,89 @@
 package dev.quiver.array;
 
+import dev.quiver.memory.ReclaimableArena;
+
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
- * Owner of memory that batches borrow: a reader's mapping or buffers. Closing the owner closes its arena and
- * every batch still borrowing from it, so nothing can read freed memory without an
- * {@link IllegalStateException}.
+ * The memory of one reader: the arena it owns (a file's mapping, or its bytes read into memory), and the
+ * memory it allocated for batches and dictionaries, which it tracks so that closing the reader releases all of
+ * it. Closing the owner closes its arena and every tracked arena still open, and every batch borrowing from it
+ * then refuses access with an {@link IllegalStateException}, so nothing can read freed memory.
+ *
+ * <p>Tracking is weak for {@linkplain ReclaimableArena#isReclaimable() reclaimable} arenas: a batch the user
+ * drops without closing it (and its arena, once no column of it is reachable) is reclaimed by the garbage
+ * collector, not kept alive by its reader. The owner holds no reference to the batches themselves: a batch
+ * asks its owner whether it was closed.
  */
 public final class MemoryOwner implements AutoCloseable {
-    private Arena arena;
-    private final boolean lazy;
-    private final Set<RecordBatch> borrowers = Collections.newSetFromMap(new IdentityHashMap<>());
-    private boolean closed;
+    private final Arena arena;
+    private final Map<Arena, Boolean> weak = new WeakHashMap<>();
+    private final Set<Arena> strong = Collections.newSetFromMap(new IdentityHashMap<>());
+    private volatile boolean closed;
 
     /** @param arena the arena this owner closes (may be null when it owns no arena itself) */
     public MemoryOwner(Arena arena) {
         this.arena = arena;
-        this.lazy = false;
-    }
-
-    private MemoryOwner() {
-        this.lazy = true;
     }
 
     /**
-     * An owner whose shared arena is created on the first call to {@link #arena()}: readers of bytes already in
-     * memory need one only for decoded dictionaries, and closing a shared arena costs a handshake with every
-     * thread, so a reader that never needs one does not pay for it.
+     * Closes {@code memory} with this owner (unless it was closed before). Call it once the memory is complete
+     * (decoded), just before handing it out: until then it belongs to the decoding call alone.
+     *
+     * @throws IllegalStateException if this owner is already closed; {@code memory} is then closed too
      */
-    public static MemoryOwner lazilyShared() {
-        return new MemoryOwner();
-    }
-
-    /** The arena owned here; valid until {@link #close()}. */
-    public synchronized Arena arena() {
-        if (lazy) {
-            if (closed) throw new IllegalStateException("the reader is closed");
-            if (arena == null) arena = Arena.ofShared();
+    public void track(Arena memory) {
+        synchronized (this) {
+            if (!closed) {
+                if (memory instanceof ReclaimableArena r && r.isReclaimable()) weak.put(memory, Boolean.TRUE);
+                else strong.add(memory);
+                return;
+            }
         }
-        return arena;
+        closeQuietly(memory);
+        throw new IllegalStateException("the reader is closed");
     }
 
-    synchronized void register(RecordBatch batch) {
-        if (closed) throw new IllegalStateException("the reader is closed");
-        borrowers.add(batch);
+    /** Stops tracking {@code memory} (closed by its batch). */
+    public void untrack(Arena memory) {
+        synchronized (this) {
+            weak.remove(memory);
+            strong.remove(memory);
+        }
     }
 
-    synchronized void unregister(RecordBatch batch) {
-        borrowers.remove(batch);
-    }
-
-    public synchronized boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 
+    /** Closes every tracked arena still open, then this owner's own arena. Idempotent. */
     @Override
     public void close() {
-        List<RecordBatch> open;
+        List<Arena> open;
         synchronized (this) {
             if (closed) return;
             closed = true;
-            open = new ArrayList<>(borrowers);
-            borrowers.clear();
+            open = new ArrayList<>(weak.keySet());
+            open.addAll(strong);
+            weak.clear();
+            strong.clear();
         }
-        for (RecordBatch b : open) b.ownerClosed();
-        Arena a;
-        synchronized (this) {
-            a = arena;
+        for (Arena a : open) closeQuietly(a);
+        if (arena != null) arena.close();
+    }
+
+    private static void closeQuietly(Arena a) {
+        try {
+            a.close();
+        } catch (IllegalStateException alreadyClosed) {
+            // closed by its batch meanwhile
         }
-        if (a != null) a.close();
     }
 }

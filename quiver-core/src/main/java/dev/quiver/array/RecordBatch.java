@@ -1,5 +1,6 @@
 package dev.quiver.array;
 
+import dev.quiver.memory.ReclaimableArena;
 import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
 
@@ -12,10 +13,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A schema plus equal-length columns. A batch read from a file or stream borrows memory from its reader
- * and stays valid until the reader closes; {@link #detach()} makes it independent. A batch built in memory
- * owns its memory. Closing a batch releases what it owns; reading a closed batch throws
- * {@link IllegalStateException}. A batch is never overwritten by reading the next one.
+ * A schema plus equal-length columns. A batch read from a file or stream may borrow memory from its reader
+ * (a mapped file, dictionaries) and stays valid until it or the reader closes; {@link #detach()} makes it
+ * independent. A batch built in memory owns its memory. A batch is never overwritten by reading the next one.
+ *
+ * <p>Memory: {@link #close()} releases what the batch owns (decompressed buffers, a body read from a channel)
+ * at once, and lets go of the dictionaries it uses; reading a closed batch throws
+ * {@link IllegalStateException}, never reads freed memory. Closing is optional: a batch that is dropped
+ * without being closed is reclaimed by the garbage collector once neither it nor any of its columns is
+ * reachable (a column kept after its batch was dropped stays valid), and closing the reader releases every
+ * batch still open. Use {@code try (RecordBatch b = ...)} where memory should be released at a known point.
  */
 public final class RecordBatch implements AutoCloseable {
     private final Schema schema;
@@ -23,16 +30,28 @@ public final class RecordBatch implements AutoCloseable {
     private volatile List<Array> columns;
     private final Map<String, String> metadata;
     private final Object lock = new Object();
-    private Arena arena;          // memory this batch owns, or null
-    private MemoryOwner owner;    // the reader whose memory this batch borrows, or null
-    private boolean closed;
+    private Arena arena;                   // memory this batch owns, or null
+    private Runnable release;              // lets go of the memory this batch shares (dictionaries), or null
+    private volatile MemoryOwner owner;    // the reader whose memory this batch borrows, or null
+    private volatile boolean closed;
 
     /**
      * Called by readers: {@code arena} is memory owned by this batch (may be null), {@code owner} the reader
      * it borrows the rest from (may be null).
+     *
+     * @throws IllegalStateException if {@code owner} is closed
      */
     public RecordBatch(Schema schema, int numRows, List<? extends Array> columns, Map<String, String> metadata,
                        Arena arena, MemoryOwner owner) {
+        this(schema, numRows, columns, metadata, arena, owner, null);
+    }
+
+    /**
+     * As {@link #RecordBatch(Schema, int, List, Map, Arena, MemoryOwner)}, with {@code release} run once when the
+     * batch is closed or detached: it lets go of memory the batch shares with others (the dictionaries it uses).
+     */
+    public RecordBatch(Schema schema, int numRows, List<? extends Array> columns, Map<String, String> metadata,
+                       Arena arena, MemoryOwner owner, Runnable release) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.columns = List.copyOf(columns);
         if (schema.fields().size() != this.columns.size()) {
@@ -50,7 +69,8 @@ public final class RecordBatch implements AutoCloseable {
                 ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         this.arena = arena;
         this.owner = owner;
-        if (owner != null) owner.register(this);
+        this.release = release;
+        if (owner != null && owner.isClosed()) throw new IllegalStateException("the reader is closed");
     }
 
     /** A batch over arrays built in memory. */
@@ -157,60 +177,65 @@ public final class RecordBatch implements AutoCloseable {
      * batch owns, so the batch stays valid after the reader closes. Returns this batch.
      */
     public RecordBatch detach() {
+        Arena oldArena;
+        Runnable oldRelease;
+        MemoryOwner previous;
         synchronized (lock) {
             checkOpen();
-            if (owner == null) return this;
-            Arena own = Arena.ofShared();
+            previous = owner;
+            if (previous == null && release == null) return this;
+            ReclaimableArena own = ReclaimableArena.ofShared();
             List<Array> copied = new ArrayList<>(columns.size());
-            for (Array a : columns) copied.add(Array.of(ArrayCopier.copy(a.data(), own)));
-            RecordBatch detached = new RecordBatch(schema, numRows, copied, metadata, own, null);
-            // swap contents: this instance now refers to the copies
-            MemoryOwner previous = owner;
+            try {
+                for (Array a : columns) copied.add(Array.of(ArrayCopier.copy(a.data(), own)));
+            } catch (RuntimeException e) {
+                own.close();
+                throw e;
+            }
+            // this instance now refers to the copies
             owner = null;
-            Arena oldArena = arena;
+            oldArena = arena;
             arena = own;
-            columns = detached.columns;
-            previous.unregister(this);
-            if (oldArena != null) oldArena.close();
-            return this;
+            oldRelease = release;
+            release = null;
+            columns = List.copyOf(copied);
         }
+        if (previous != null && oldArena != null) previous.untrack(oldArena);
+        if (oldArena != null) oldArena.close();
+        if (oldRelease != null) oldRelease.run();
+        return this;
     }
 
-    /** Releases the memory this batch owns. Idempotent. */
+    /** Releases the memory this batch owns and lets go of what it shares. Idempotent. */
     @Override
     public void close() {
+        Arena a;
+        Runnable r;
+        MemoryOwner o;
         synchronized (lock) {
             if (closed) return;
             closed = true;
-            if (arena != null) {
-                arena.close();
-                arena = null;
-            }
-            if (owner != null) {
-                owner.unregister(this);
-                owner = null;
-            }
+            a = arena;
+            arena = null;
+            r = release;
+            release = null;
+            o = owner;
         }
+        if (a != null) {
+            if (o != null) o.untrack(a);
+            a.close();
+        }
+        if (r != null) r.run();
     }
 
-    /** Called by the owning reader when it closes. */
-    void ownerClosed() {
-        synchronized (lock) {
-            closed = true;
-            if (arena != null) {
-                arena.close();
-                arena = null;
-            }
-            owner = null;
-        }
-    }
-
+    /** Whether this batch, or the reader it borrows from, was closed. */
     public boolean isClosed() {
-        synchronized (lock) { return closed; }
+        MemoryOwner o = owner;
+        return closed || o != null && o.isClosed();
     }
 
     private void checkOpen() {
-        if (closed) throw new IllegalStateException("record batch is closed (it or its reader was closed)");
+        if (isClosed()) throw new IllegalStateException("record batch is closed (it or its reader was closed)");
     }
 
     @Override

@@ -14,6 +14,13 @@ import java.lang.foreign.SegmentAllocator;
  * must match it exactly. Every problem in the input is reported as an
  * {@link dev.quiver.InvalidDataException} (or {@link dev.quiver.LimitExceededException} for the caller's
  * limit) whose message names the resource and the byte offset.
+ *
+ * <p>Native code (zstd-jni, lz4-java) never reads memory that another thread could free or unmap, or that a
+ * file could shrink under, while it runs: such input (a mapped file, a shared arena) is first copied into
+ * memory private to the calling thread, so closing the input's arena or truncating its file surfaces as an
+ * exception in that Java copy ({@link IllegalStateException}, or the JVM's {@link InternalError} for a
+ * truncated mapping), never as a crash. Decoded output is not zero-filled before the decoder writes it, and
+ * is allocated only once the input's own header has been checked.
  */
 public sealed interface BufferCodec permits PrefixedCodec {
 
@@ -59,7 +66,8 @@ public sealed interface BufferCodec permits PrefixedCodec {
      * Decodes one buffer in IPC form.
      *
      * @param ipcBuffer       the buffer exactly as stored in the message body (prefix included)
-     * @param alloc           where the decompressed bytes go (not used for empty or uncompressed buffers)
+     * @param alloc           where the decompressed bytes go (not used for empty or uncompressed buffers); native
+     *                        code writes into what it returns, so nobody may close it during the call
      * @param resource        name of the file or stream, for error messages (may be null)
      * @param byteOffset      absolute offset of {@code ipcBuffer} in the resource, for error messages
      * @param maxUncompressed the largest decoded size the caller accepts

@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
 /**
  * {@code LZ4_FRAME}: writes one LZ4 frame of independent blocks (block size fitted to the buffer, at most
  * 4 MiB, no checksums: what LZ4F writes by default) compressed by lz4-java; reads any LZ4 frame with
- * {@link Lz4FrameReader}.
+ * {@link Lz4FrameReader} into an {@link Lz4Output}. The native compressor reads each block in place only when
+ * nobody else can free or shrink it ({@link Segments#nativeMayRead}), else from a private copy.
  */
 final class Lz4FrameCodec extends PrefixedCodec {
 
@@ -103,10 +104,17 @@ final class Lz4FrameCodec extends PrefixedCodec {
     }
 
     private int compressBlock(MemorySegment src, long off, int len, MemorySegment dst, long at, int bound) {
-        ByteBuffer in = Segments.view(src, off, len);
         ByteBuffer out = Segments.view(dst, at, bound);
-        if (in != null && out != null && !out.isReadOnly()) {
-            return compressor.compress(in, 0, len, out, 0, bound);
+        if (out != null && !out.isReadOnly()) {
+            if (Segments.nativeMayRead(src, null)) {
+                ByteBuffer in = Segments.view(src, off, len);
+                if (in != null) return compressor.compress(in, 0, len, out, 0, bound);
+            } else {
+                // native code reads a private copy of the block, never memory that may be freed or shrink
+                try (Scratch scratch = Scratch.borrow(len)) {
+                    return compressor.compress(scratch.copyOf(src, off, len).asByteBuffer(), 0, len, out, 0, bound);
+                }
+            }
         }
         byte[] a = src.asSlice(off, len).toArray(LE.BYTE);
         byte[] b = new byte[bound];
@@ -117,8 +125,9 @@ final class Lz4FrameCodec extends PrefixedCodec {
 
     @Override
     MemorySegment decompress(MemorySegment body, long declared, SegmentAllocator alloc, Site site) {
-        MemorySegment out = allocateOutput(alloc, declared);
-        Lz4FrameReader.read(body, out, site);
-        return out;
+        try (Lz4Output out = new Lz4Output(declared, body.byteSize(), alloc)) {
+            Lz4FrameReader.read(body, out, Segments.nativeMayRead(body, alloc), site);
+            return out.result();
+        }
     }
 }

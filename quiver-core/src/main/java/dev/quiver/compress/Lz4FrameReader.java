@@ -17,6 +17,11 @@ import static dev.quiver.compress.Lz4FrameCodec.*;
  * size when present. Independent blocks are decoded by lz4-java's safe decompressor; linked blocks, whose
  * matches may reach into the previous blocks' output, by {@link Lz4BlockDecoder}.
  *
+ * <p>The native decompressor reads each block from memory nobody else can free or unmap: in place when
+ * {@link Segments#nativeMayRead} allows it, else from a private copy of that block ({@link Scratch}, at most
+ * 4 MiB). It writes into the {@link Lz4Output}, memory of the decoding call alone. The output is allocated
+ * only once the first frame header has been checked.
+ *
  * @see <a href="https://github.com/lz4/lz4/blob/dev/doc/lz4_Frame_format.md">LZ4 Frame Format</a>
  */
 final class Lz4FrameReader {
@@ -26,8 +31,17 @@ final class Lz4FrameReader {
     private static final int SKIPPABLE_MASK = 0xFFFFFFF0;
     private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
 
-    /** Decodes all of {@code in} into all of {@code out}; the sizes must match exactly. */
-    static void read(MemorySegment in, MemorySegment out, Site site) {
+    /**
+     * Decodes all of {@code in} into {@code out}, which must end up exactly full; {@code inPlace} says whether
+     * native code may read {@code in} directly.
+     */
+    static void read(MemorySegment in, Lz4Output out, boolean inPlace, Site site) {
+        try (Scratch scratch = inPlace ? null : Scratch.borrow(Math.min(Scratch.RETAINED, in.byteSize()))) {
+            read(in, out, scratch, site);
+        }
+    }
+
+    private static void read(MemorySegment in, Lz4Output out, Scratch scratch, Site site) {
         long ip = 0;
         long op = 0;
         long n = in.byteSize();
@@ -40,21 +54,22 @@ final class Lz4FrameReader {
                 need(in, ip + 8, size, "LZ4 skippable frame", site);
                 ip += 8 + size;
             } else if (magic == MAGIC) {
-                long[] pos = frame(in, ip, out, op, site);
+                long[] pos = frame(in, ip, out, op, scratch, site);
                 ip = pos[0];
                 op = pos[1];
             } else {
                 throw site.invalid("not an LZ4 frame: magic number 0x" + Integer.toHexString(magic), ip);
             }
         }
-        if (op != out.byteSize()) {
+        if (op != out.size()) {
             throw site.invalid("LZ4 data decompresses to " + op + " bytes but the prefix declares "
-                    + out.byteSize(), n);
+                    + out.size(), n);
         }
     }
 
     /** Reads one frame starting at its magic number; returns the input and output positions after it. */
-    private static long[] frame(MemorySegment in, long start, MemorySegment out, long outStart, Site site) {
+    private static long[] frame(MemorySegment in, long start, Lz4Output out, long outStart, Scratch scratch,
+                                Site site) {
         long d = start + 4;
         need(in, d, 2, "LZ4 frame descriptor", site);
         int flg = in.get(LE.BYTE, d) & 0xFF;
@@ -80,7 +95,7 @@ final class Lz4FrameReader {
             throw site.invalid("LZ4 frame header checksum mismatch: 0x" + Integer.toHexString(hc)
                     + ", computed 0x" + Integer.toHexString(expectedHc), d + descriptorLength);
         }
-        long room = out.byteSize() - outStart;
+        long room = out.size() - outStart;
         long contentSize = -1;
         if (hasContentSize) {
             contentSize = in.get(LE.LONG, d + 2);
@@ -96,7 +111,7 @@ final class Lz4FrameReader {
 
         long ip = d + descriptorLength + 1;
         long op = outStart;
-        long outEnd = out.byteSize();
+        long outEnd = out.size();
         while (true) {
             need(in, ip, 4, "LZ4 block size", site);
             int word = in.get(LE.INT, ip);
@@ -120,19 +135,22 @@ final class Lz4FrameReader {
                 if (size > outEnd - op) {
                     throw site.invalid("LZ4 data exceeds the declared uncompressed length " + outEnd, blockAt);
                 }
-                MemorySegment.copy(in, ip, out, op, size);
+                out.ensure(op + size, op);
+                MemorySegment.copy(in, ip, out.segment(), op, size);
                 op += size;
             } else {
                 long limit = op + Math.min(blockMax, outEnd - op);
+                out.ensure(limit, op);
                 op = independent
-                        ? independentBlock(in, ip, size, out, op, limit, site)
-                        : Lz4BlockDecoder.decode(in, ip, ip + size, out, outStart, op, limit, site);
+                        ? independentBlock(in, ip, size, out.segment(), op, limit, scratch, site)
+                        : Lz4BlockDecoder.decode(in, ip, ip + size, out.segment(), outStart, op, limit, site);
             }
             ip += size + (blockChecksum ? 4 : 0);
         }
         if (contentChecksum) {
             need(in, ip, 4, "LZ4 content checksum", site);
-            if (XxHash32.hash(out, outStart, op - outStart, 0) != in.get(LE.INT, ip)) {
+            MemorySegment written = op > outStart ? out.segment() : MemorySegment.ofArray(new byte[0]);
+            if (XxHash32.hash(written, outStart, op - outStart, 0) != in.get(LE.INT, ip)) {
                 throw site.invalid("LZ4 content checksum mismatch", ip);
             }
             ip += 4;
@@ -145,8 +163,9 @@ final class Lz4FrameReader {
     }
 
     private static long independentBlock(MemorySegment in, long ip, long size, MemorySegment out, long op,
-                                         long limit, Site site) {
-        ByteBuffer src = Segments.view(in, ip, size);
+                                         long limit, Scratch scratch, Site site) {
+        // native code reads the block in place only where nobody can free or shrink it; else a private copy
+        ByteBuffer src = scratch == null ? Segments.view(in, ip, size) : scratch.copyOf(in, ip, size).asByteBuffer();
         ByteBuffer dst = Segments.view(out, op, limit - op);
         if (src == null || dst == null || dst.isReadOnly()) {
             return Lz4BlockDecoder.decode(in, ip, ip + size, out, op, op, limit, site);
@@ -154,7 +173,7 @@ final class Lz4FrameReader {
         int n;
         try {
             n = DECOMPRESSOR.decompress(src, 0, (int) size, dst, 0, (int) (limit - op));
-        } catch (QuiverException e) {
+        } catch (QuiverException | IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {
             throw site.invalid("corrupt LZ4 block, or it decompresses beyond the declared uncompressed length: "

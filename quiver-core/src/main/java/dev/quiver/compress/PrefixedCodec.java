@@ -108,11 +108,6 @@ abstract sealed class PrefixedCodec implements BufferCodec permits Lz4FrameCodec
         }
     }
 
-    /** Allocates the output of a decompression: exactly {@code declared} bytes. */
-    static MemorySegment allocateOutput(SegmentAllocator alloc, long declared) {
-        return alloc.allocate(declared, ALIGNMENT);
-    }
-
     @Override
     public String toString() {
         return type() + "(level " + level + ")";

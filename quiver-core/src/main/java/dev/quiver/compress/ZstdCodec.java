@@ -3,17 +3,24 @@ package dev.quiver.compress;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import dev.quiver.QuiverException;
 import dev.quiver.memory.LE;
+import dev.quiver.memory.ReclaimableArena;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 
 /**
- * {@code ZSTD}: zstd-jni. Native segments are passed to zstd by address (no copy, no 2 GiB limit of
- * ByteBuffer views), heap segments as byte arrays.
+ * {@code ZSTD}: zstd-jni. Native segments are passed to zstd by address (no 2 GiB limit of ByteBuffer views),
+ * heap segments as byte arrays. Native code only ever reads memory nobody else can free, unmap or shrink
+ * during the call ({@link Segments#nativeMayRead}): anything else (a mapped file, a shared arena another
+ * thread may close) is first copied into private memory ({@link Scratch}), so a reader closed on another
+ * thread or a file truncated on disk surfaces as an exception in that Java copy, never as a crash. Output goes
+ * to memory that the decoding call alone holds, and is not zero-filled.
  *
  * <p>Decoding allocates the declared length up front only when the frame header records the same content
  * size and the ratio is unremarkable; otherwise (no content size, several frames, or a very high ratio) it
@@ -35,6 +42,8 @@ final class ZstdCodec extends PrefixedCodec {
     static final long DIRECT_RATIO = 256;
     static final long DIRECT_FLOOR = 1 << 20;
     private static final long STREAM_CHUNK = 1 << 30;
+    /** Input reaches the streaming decompressor this many bytes at a time when it must be copied first. */
+    static final long WINDOW = 256 << 10;
 
     /** Buffers at least this large are compressed by several threads when the codec has them. */
     static final long MT_MIN_BYTES = 2L << 20;
@@ -78,8 +87,8 @@ final class ZstdCodec extends PrefixedCodec {
                 && dst.byteSize() <= Integer.MAX_VALUE && dst.isNative()) {
             r = compressInJobs(src, dst);
         } else if (dst.isNative()) {
-            try (Arena tmp = Arena.ofConfined()) {
-                MemorySegment in = src.isNative() ? src : tmp.allocate(src.byteSize()).copyFrom(src);
+            try (ReclaimableArena tmp = ReclaimableArena.ofConfined()) {
+                MemorySegment in = privateInput(src, tmp);
                 r = Zstd.compressUnsafe(dst.address(), dst.byteSize(), in.address(), in.byteSize(), level());
             }
         } else {
@@ -97,15 +106,25 @@ final class ZstdCodec extends PrefixedCodec {
      * {@code zstd -T}); decoders see an ordinary frame.
      */
     private long compressInJobs(MemorySegment src, MemorySegment dst) {
-        try (Arena tmp = Arena.ofConfined();
+        try (ReclaimableArena tmp = ReclaimableArena.ofConfined();
              ZstdCompressCtx ctx = new ZstdCompressCtx()) {
-            MemorySegment in = src.isNative() ? src : tmp.allocate(src.byteSize()).copyFrom(src);
+            MemorySegment in = privateInput(src, tmp);
             ctx.setLevel(level()).setWorkers(threads).setJobSize(MT_JOB_BYTES).setContentSize(true);
             return ctx.compressDirectByteBuffer(dst.asByteBuffer(), 0, (int) dst.byteSize(),
                     in.asByteBuffer(), 0, (int) in.byteSize());
         } catch (com.github.luben.zstd.ZstdException e) {
             throw new IllegalStateException("zstd compression failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code src} when native code may read it in place, else a copy in {@code tmp} (the compressor needs the
+     * whole buffer at once for the output to be the same whatever memory the input lives in).
+     */
+    private static MemorySegment privateInput(MemorySegment src, ReclaimableArena tmp) {
+        if (src.isNative() && Segments.nativeMayRead(src, null)) return src;
+        MemorySegment copy = tmp.allocateUninitialized(Math.max(src.byteSize(), 1), 64);
+        return copy.asSlice(0, src.byteSize()).copyFrom(src);
     }
 
     @Override
@@ -115,33 +134,54 @@ final class ZstdCodec extends PrefixedCodec {
             throw site.invalid("zstd frame content size " + contentSize + " exceeds the declared uncompressed length "
                     + declared, 0);
         }
+        boolean inPlace = Segments.nativeMayRead(body, alloc);
         try {
             if (contentSize == declared
                     && (declared <= DIRECT_FLOOR || declared / DIRECT_RATIO <= body.byteSize())) {
-                return direct(body, declared, alloc, site);
+                return direct(body, declared, alloc, inPlace, site);
             }
-            return streamed(body, declared, alloc, site);
-        } catch (QuiverException e) {
-            throw e;
+            return streamed(body, declared, alloc, inPlace, site);
+        } catch (QuiverException | IllegalStateException e) {
+            throw e; // IllegalStateException: the input's arena was closed while it was being copied
         } catch (RuntimeException e) {
             throw site.invalid("corrupt zstd data: " + e.getMessage(), 0, e);
         }
     }
 
-    private static MemorySegment direct(MemorySegment body, long declared, SegmentAllocator alloc, Site site) {
-        MemorySegment out = allocateOutput(alloc, declared);
+    /**
+     * One call into zstd, writing the declared length straight into the output (not zero-filled). Native code
+     * reads the input in place only when nobody else can free or shrink it ({@link Segments#nativeMayRead});
+     * otherwise it reads a private copy ({@link Scratch}).
+     */
+    private static MemorySegment direct(MemorySegment body, long declared, SegmentAllocator alloc, boolean inPlace,
+                                        Site site) {
+        MemorySegment out = ReclaimableArena.allocateUninitialized(alloc, declared, ALIGNMENT);
+        long n = body.byteSize();
         long r;
-        if (out.isNative()) {
-            try (Arena tmp = Arena.ofConfined()) {
-                MemorySegment in = body.isNative() ? body : tmp.allocate(body.byteSize()).copyFrom(body);
-                r = Zstd.decompressUnsafe(out.address(), declared, in.address(), in.byteSize());
-            }
-        } else {
+        if (!out.isNative()) {
             byte[] in = body.toArray(LE.BYTE);
             byte[] buf = new byte[Math.toIntExact(declared)];
             r = Zstd.decompressByteArray(buf, 0, buf.length, in, 0, in.length);
             if (!Zstd.isError(r)) MemorySegment.copy(MemorySegment.ofArray(buf), 0, out, 0, r);
+        } else if (heapBytes(body) != null && declared <= Integer.MAX_VALUE) {
+            // a heap array is read in place: the garbage collector does not move or free it during the call
+            try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+                r = ctx.decompressByteArrayToDirectByteBuffer(out.asByteBuffer(), 0, (int) declared,
+                        heapBytes(body), (int) body.address(), (int) n);
+            } catch (ZstdException e) {
+                throw site.invalid("corrupt zstd data, or it does not decompress to the declared " + declared
+                        + " bytes: " + e.getMessage(), 0, e);
+            }
+        } else if (inPlace && body.isNative()) {
+            r = Zstd.decompressUnsafe(out.address(), declared, body.address(), n);
+        } else {
+            try (Scratch scratch = Scratch.borrow(n)) {
+                MemorySegment in = scratch.copyOf(body, 0, n);
+                r = Zstd.decompressUnsafe(out.address(), declared, in.address(), n);
+            }
         }
+        Reference.reachabilityFence(out);
+        Reference.reachabilityFence(body);
         if (Zstd.isError(r)) {
             throw site.invalid("corrupt zstd data, or it does not decompress to the declared " + declared
                     + " bytes: " + Zstd.getErrorName(r), 0);
@@ -152,26 +192,34 @@ final class ZstdCodec extends PrefixedCodec {
         return out;
     }
 
-    /** Streams through a decompression context into scratch memory grown as output arrives. */
-    private static MemorySegment streamed(MemorySegment body, long declared, SegmentAllocator alloc, Site site) {
+    /** The byte[] behind a heap segment, or null. */
+    private static byte[] heapBytes(MemorySegment s) {
+        return !s.isNative() && s.heapBase().orElse(null) instanceof byte[] b ? b : null;
+    }
+
+    /**
+     * Streams through a decompression context into private memory grown as output arrives, then copies the
+     * result into the output. The input reaches zstd {@value #WINDOW} bytes at a time: in place when nobody
+     * else can free or shrink it, else through a private copy of each window.
+     */
+    private static MemorySegment streamed(MemorySegment body, long declared, SegmentAllocator alloc, boolean inPlace,
+                                          Site site) {
         long n = body.byteSize();
-        Arena inArena = null;
-        Arena outArena = null;
-        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
-            MemorySegment in = body;
-            if (!in.isNative()) {
-                inArena = Arena.ofConfined();
-                in = inArena.allocate(n).copyFrom(body);
-            }
+        ReclaimableArena outArena = null;
+        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx();
+             Scratch window = inPlace && body.isNative() ? null : Scratch.borrow(Math.min(WINDOW, Math.max(n, 1)))) {
             // One byte beyond the declared length, to see output that would exceed it.
             long cap = Math.min(declared + 1, Math.max(64 * 1024, 4 * n));
-            outArena = Arena.ofConfined();
-            MemorySegment out = outArena.allocate(cap);
+            outArena = ReclaimableArena.ofConfined();
+            MemorySegment out = outArena.allocateUninitialized(cap, 64);
             long produced = 0;
             long consumed = 0;
             while (true) {
+                long take = Math.min(n - consumed, inPlace && body.isNative() ? STREAM_CHUNK : WINDOW);
+                MemorySegment in = inPlace && body.isNative() ? body.asSlice(consumed, take)
+                        : window.copyOf(body, consumed, take);
                 ByteBuffer dst = out.asSlice(produced, Math.min(cap - produced, STREAM_CHUNK)).asByteBuffer();
-                ByteBuffer src = in.asSlice(consumed, Math.min(n - consumed, STREAM_CHUNK)).asByteBuffer();
+                ByteBuffer src = in.asByteBuffer();
                 boolean frameDone = ctx.decompressDirectByteBufferStream(dst, src);
                 produced += dst.position();
                 consumed += src.position();
@@ -181,8 +229,8 @@ final class ZstdCodec extends PrefixedCodec {
                 if (frameDone && consumed == n) break;
                 if (produced == cap) {
                     long bigger = Math.min(declared + 1, cap * 2);
-                    Arena next = Arena.ofConfined();
-                    MemorySegment grown = next.allocate(bigger);
+                    ReclaimableArena next = ReclaimableArena.ofConfined();
+                    MemorySegment grown = next.allocateUninitialized(bigger, 64);
                     MemorySegment.copy(out, 0, grown, 0, produced);
                     outArena.close();
                     outArena = next;
@@ -196,11 +244,10 @@ final class ZstdCodec extends PrefixedCodec {
                 throw site.invalid("zstd data decompresses to " + produced + " bytes but the prefix declares "
                         + declared, n);
             }
-            MemorySegment result = allocateOutput(alloc, declared);
+            MemorySegment result = ReclaimableArena.allocateUninitialized(alloc, declared, ALIGNMENT);
             MemorySegment.copy(out, 0, result, 0, declared);
             return result;
         } finally {
-            if (inArena != null) inArena.close();
             if (outArena != null) outArena.close();
         }
     }

@@ -7,6 +7,7 @@ import dev.quiver.array.ArrayConcat;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
+import dev.quiver.memory.ReclaimableArena;
 import dev.quiver.metadata.Message;
 import dev.quiver.metadata.MessageHeader;
 import dev.quiver.type.Endianness;
@@ -20,7 +21,17 @@ import java.util.List;
 
 /**
  * Shared by the stream and file readers: turns a decoded message and its body into a {@link RecordBatch}
- * or a dictionary, with the memory ownership rules of the readers.
+ * or a dictionary, with the memory ownership rules of the readers:
+ * <ul>
+ *   <li>memory a batch needs of its own (decompressed or byte-swapped buffers, a body read from a channel) is
+ *       one {@link ReclaimableArena} that the batch owns: closed with the batch, reclaimed by the garbage
+ *       collector when the batch and its columns are dropped, and tracked by the reader's {@link MemoryOwner}
+ *       so that closing the reader closes it;</li>
+ *   <li>a dictionary's value lives in {@link CountedArena}s held by the memo while it is current and by every
+ *       batch that uses it, so a replaced value is released once the last batch using it is closed;</li>
+ *   <li>memory is written (native decompressors included) only while it belongs to the decoding call alone:
+ *       it is tracked, and so can be closed by the reader, only once decoding is done.</li>
+ * </ul>
  */
 final class BatchAssembler {
     private final Schema schema;
@@ -29,6 +40,7 @@ final class BatchAssembler {
     private final DictionaryMemo dictionaries;
     private final MemoryOwner owner;
     private final boolean bigEndian;
+    private final InputBudget budget;
 
     /**
      * @param schema the schema as read; when its data is big-endian, batches are swapped to little-endian
@@ -41,6 +53,7 @@ final class BatchAssembler {
         this.options = options;
         this.owner = owner;
         this.dictionaries = new DictionaryMemo(schema, resource);
+        this.budget = new InputBudget(options.limits(), resource);
         for (Field f : schema.fields()) checkExtensions(f, f.name());
     }
 
@@ -57,55 +70,125 @@ final class BatchAssembler {
 
     DictionaryMemo dictionaries() { return dictionaries; }
 
+    /** The per-input limits this reader spends. */
+    InputBudget budget() { return budget; }
+
     /** The schema of the batches handed out: always little-endian, as their buffers are. */
     Schema schema() { return schema; }
 
+    private RecordBatchDecoder.Context context(Message message, boolean counted) {
+        return new RecordBatchDecoder.Context(resource, options, dictionaries, message.version(), bigEndian,
+                counted ? budget : null);
+    }
+
     /**
      * A record batch over {@code body}. {@code batchArena}, when not null, holds the body and becomes the
-     * batch's own memory; decompressed buffers go to it too (or to a new arena the batch owns).
+     * batch's own memory (the caller hands it over, also on failure); decompressed buffers go to it too (or to
+     * a new arena the batch owns).
+     *
+     * @param counted whether the batch counts against the input's total of decompressed bytes (false for a
+     *                file's batch read again)
      */
-    RecordBatch recordBatch(Message message, long messageOffset, MemorySegment body, long bodyOffset, Arena batchArena) {
+    RecordBatch recordBatch(Message message, long messageOffset, MemorySegment body, long bodyOffset,
+                            Arena batchArena, boolean counted) {
         if (!(message.header() instanceof MessageHeader.RecordBatchHeader h)) {
+            if (batchArena != null) batchArena.close();
             throw new InvalidDataException("expected a record batch message, found " + kind(message), resource,
                     messageOffset);
         }
         Arena arena = batchArena;
-        if (arena == null && (h.compression() != null || bigEndian)) arena = Arena.ofShared();
+        if (arena == null && (h.compression() != null || bigEndian)) arena = ReclaimableArena.ofShared();
+        List<DictionaryMemo.Version> held = List.of();
         try {
-            List<ArrayData> columns = RecordBatchDecoder.decode(schema.fields(), h, body, bodyOffset, resource,
-                    options, arena, dictionaries, message.version(), bigEndian);
-            List<Array> arrays = new ArrayList<>(columns.size());
-            for (ArrayData c : columns) arrays.add(Array.of(c));
-            return new RecordBatch(schema, (int) h.length(), arrays, message.metadata(), arena, owner);
-        } catch (RuntimeException e) {
+            RecordBatchDecoder.Decoded decoded = RecordBatchDecoder.decode(schema.fields(), h, body, bodyOffset,
+                    arena, context(message, counted));
+            List<Array> arrays = new ArrayList<>(decoded.columns().size());
+            for (ArrayData c : decoded.columns()) arrays.add(Array.of(c));
+            held = hold(decoded.dictionaries());
+            if (arena != null) owner.track(arena); // from here on, closing the reader closes it too
+            List<DictionaryMemo.Version> release = held;
+            return new RecordBatch(schema, (int) h.length(), arrays, message.metadata(), arena, owner,
+                    release.isEmpty() ? null : () -> release.forEach(DictionaryMemo.Version::release));
+        } catch (RuntimeException | Error e) {
             if (arena != null) arena.close();
+            for (DictionaryMemo.Version v : held) v.release();
             throw e;
         }
     }
 
-    /** Reads a dictionary batch into the memo. {@code arena} holds memory that lives as long as the reader. */
-    void dictionaryBatch(Message message, long messageOffset, MemorySegment body, long bodyOffset, Arena arena) {
-        MessageHeader.DictionaryBatchHeader d = (MessageHeader.DictionaryBatchHeader) message.header();
-        Field field = dictionaries.field(d.id());
-        if (field == null) {
-            throw new InvalidDataException("dictionary batch for id " + d.id() + ", which no field of the schema uses",
-                    resource, messageOffset);
+    private static List<DictionaryMemo.Version> hold(List<DictionaryMemo.Version> versions) {
+        List<DictionaryMemo.Version> held = new ArrayList<>(versions.size());
+        try {
+            for (DictionaryMemo.Version v : versions) {
+                v.hold();
+                held.add(v);
+            }
+        } catch (RuntimeException e) {
+            for (DictionaryMemo.Version v : held) v.release();
+            throw e;
         }
-        ArrayData previous = dictionaries.get(d.id());
-        if (d.isDelta() && previous == null) {
-            throw new InvalidDataException("delta dictionary batch for id " + d.id()
-                    + " before any dictionary with that id", resource, messageOffset, dictionaries.path(d.id()));
+        return held;
+    }
+
+    /**
+     * Reads a dictionary batch into the memo. {@code bodyArena}, when not null, holds the body (the caller hands
+     * it over, also on failure).
+     */
+    void dictionaryBatch(Message message, long messageOffset, MemorySegment body, long bodyOffset, Arena bodyArena) {
+        List<CountedArena> created = new ArrayList<>(2);
+        try {
+            MessageHeader.DictionaryBatchHeader d = (MessageHeader.DictionaryBatchHeader) message.header();
+            Field field = dictionaries.field(d.id());
+            if (field == null) {
+                throw new InvalidDataException("dictionary batch for id " + d.id()
+                        + ", which no field of the schema uses", resource, messageOffset);
+            }
+            DictionaryMemo.Version previous = dictionaries.version(d.id());
+            if (d.isDelta() && previous == null) {
+                throw new InvalidDataException("delta dictionary batch for id " + d.id()
+                        + " before any dictionary with that id", resource, messageOffset, dictionaries.path(d.id()));
+            }
+            if (d.isDelta()) budget.delta(d.id(), messageOffset);
+            Arena work = bodyArena;
+            if (work == null && (d.data().compression() != null || bigEndian)) work = ReclaimableArena.ofShared();
+            if (work != null) created.add(new CountedArena(work));
+            Field valueField = new Field(dictionaries.path(d.id()), field.type(), true, field.children(), null, null);
+            RecordBatchDecoder.Decoded decoded = RecordBatchDecoder.decode(List.of(valueField), d.data(), body,
+                    bodyOffset, work, context(message, true));
+            ArrayData values = decoded.columns().get(0);
+            List<CountedArena> candidates = new ArrayList<>(created);
+            for (DictionaryMemo.Version v : decoded.dictionaries()) candidates.addAll(v.memory());
+            long others = dictionaries.bytes() - (previous == null ? 0 : previous.bytes);
+            if (d.isDelta()) {
+                // A delta appends to the current value in new memory: batches read earlier keep the old one.
+                budget.dictionaries(others + previous.bytes + DictionaryMemo.bytes(values), d.id(),
+                        dictionaries.path(d.id()), messageOffset);
+                ReclaimableArena concatenated = ReclaimableArena.ofShared();
+                created.add(new CountedArena(concatenated));
+                values = appendDelta(d.id(), previous.values, values, messageOffset, concatenated);
+                candidates.add(created.getLast());
+                candidates.addAll(previous.memory());
+            }
+            budget.dictionaries(others + DictionaryMemo.bytes(values), d.id(), dictionaries.path(d.id()),
+                    messageOffset);
+            DictionaryMemo.Version next = DictionaryMemo.Version.of(values, candidates);
+            try {
+                for (CountedArena c : created) owner.track(c.arena());
+            } catch (RuntimeException e) {
+                next.release();
+                throw e;
+            }
+            dictionaries.put(d.id(), next);
+        } finally {
+            // the creator lets go: memory the new value does not use (a delta's own body, once concatenated) goes now
+            for (CountedArena c : created) c.release();
+            if (bodyArena != null && created.isEmpty()) bodyArena.close();
         }
-        Field valueField = new Field(dictionaries.path(d.id()), field.type(), true, field.children(), null, null);
-        List<ArrayData> columns = RecordBatchDecoder.decode(List.of(valueField), d.data(), body, bodyOffset, resource,
-                options, arena, dictionaries, message.version(), bigEndian);
-        // A delta appends to the current dictionary in new memory: batches read earlier keep the old one.
-        dictionaries.put(d.id(), d.isDelta() ? appendDelta(d.id(), previous, columns.get(0), messageOffset, arena)
-                : columns.get(0));
     }
 
     /** {@code previous} followed by {@code delta}; what does not fit is a QuiverException naming the delta. */
-    private ArrayData appendDelta(long id, ArrayData previous, ArrayData delta, long messageOffset, Arena arena) {
+    private ArrayData appendDelta(long id, ArrayData previous, ArrayData delta, long messageOffset,
+                                  java.lang.foreign.SegmentAllocator arena) {
         String what = "delta dictionary batch for id " + id + ": ";
         try {
             return ArrayConcat.concat(previous, delta, arena);

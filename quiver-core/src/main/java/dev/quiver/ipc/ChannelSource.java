@@ -1,5 +1,7 @@
 package dev.quiver.ipc;
 
+import dev.quiver.memory.ReclaimableArena;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -81,7 +83,8 @@ final class ChannelSource implements ByteSource {
     }
 
     private static MemorySegment allocate(Arena arena, long n) {
-        if (arena != null) return arena.allocate(Math.max(n, 1), 64).asSlice(0, n);
+        // filled before anyone reads it: not zero-filled
+        if (arena != null) return ReclaimableArena.allocateUninitialized(arena, Math.max(n, 1), 64).asSlice(0, n);
         if (n > Integer.MAX_VALUE - 16) {
             throw new dev.quiver.LimitExceededException("a heap buffer cannot hold " + n + " bytes");
         }

@@ -1,5 +1,7 @@
 package dev.quiver.ipc;
 
+import dev.quiver.memory.ReclaimableArena;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -53,8 +55,9 @@ final class GrowingBuffer implements AutoCloseable {
         if (heap) {
             next = MemorySegment.ofArray(new byte[Math.toIntExact(cap)]);
         } else {
-            nextArena = Arena.ofShared();
-            next = nextArena.allocate(cap, 64);
+            ReclaimableArena grown = ReclaimableArena.ofShared();
+            nextArena = grown;
+            next = grown.allocateUninitialized(cap, 64); // only the filled part is ever read
         }
         MemorySegment.copy(buffer, 0, next, 0, filled);
         if (arena != null) arena.close();

@@ -166,7 +166,9 @@ public final class Ipc {
     /**
      * A stream reader over a file holding the streaming format. A regular file is memory-mapped, as
      * {@link #openFile(Path)} does, so batches are zero-copy views of it valid until the reader closes (or
-     * {@link RecordBatch#detach()}); other files (pipes, devices, {@code /dev/stdin}) are read as they arrive.
+     * {@link RecordBatch#detach()}); see {@link IpcReadOptions#memoryMap()} for what a change to the file does.
+     * Other files (pipes, devices, {@code /dev/stdin}), and every file with {@code withMemoryMap(false)}, are read
+     * as they arrive, message by message.
      */
     public static RecordBatchStreamReader openStream(Path path, IpcReadOptions options) throws IOException {
         return ReaderOpener.openStream(path, options);
@@ -222,7 +224,8 @@ public final class Ipc {
     }
 
     /**
-     * Opens a file by memory-mapping it. A path that is not a regular file (a pipe, {@code /dev/stdin}) can be
+     * Opens a file: memory-maps it, or with {@code withMemoryMap(false)} reads it into memory (see
+     * {@link IpcReadOptions#memoryMap()}). A path that is not a regular file (a pipe, {@code /dev/stdin}) can be
      * read only once and is read into memory first, as {@link #openFile(InputStream, IpcReadOptions, String)}.
      */
     public static RecordBatchFileReader openFile(Path path, IpcReadOptions options) throws IOException {

@@ -15,18 +15,41 @@ import java.util.Objects;
  * @param useThreads decompress the large buffers of a compressed batch in parallel on a shared pool of one
  *                   thread per core (as Arrow C++'s {@code use_threads}); on by default, it only acts on
  *                   buffers of 256 KiB or more and on machines with more than one core
+ * @param memoryMap  whether a file opened from a path ({@link Ipc#openFile(java.nio.file.Path, IpcReadOptions)},
+ *                   and a regular file holding a stream, {@link Ipc#openStream(java.nio.file.Path, IpcReadOptions)})
+ *                   is memory-mapped (the default) or read into memory. A mapped reader hands out batches that
+ *                   are views of the file's pages: nothing is copied and the operating system pages the file in
+ *                   as it is read. If the file changes on disk while it is mapped, the reader sees the change:
+ *                   a read through the reader (decoding, validation) that meets bytes cut off by a truncation
+ *                   throws {@link dev.quiver.FileChangedException}, and one that meets bytes overwritten in place
+ *                   sees them as they are now (usually an {@link dev.quiver.InvalidDataException}); a batch
+ *                   already handed out may show the new bytes, and reading its values beyond a truncation throws
+ *                   the JVM's {@link InternalError}. Native code never reads the mapping, so no change on disk
+ *                   can crash the JVM. Without mapping the file is read once, when the reader opens, into
+ *                   memory that the reader owns: later changes do not affect it, at the cost of reading (and
+ *                   holding) the whole file up front; a stream is then read message by message.
  */
-public record IpcReadOptions(ValidationLevel validation, IpcLimits limits, boolean useThreads) {
-    public static final IpcReadOptions DEFAULT = new IpcReadOptions(ValidationLevel.FULL, IpcLimits.DEFAULT, true);
+public record IpcReadOptions(ValidationLevel validation, IpcLimits limits, boolean useThreads, boolean memoryMap) {
+    public static final IpcReadOptions DEFAULT =
+            new IpcReadOptions(ValidationLevel.FULL, IpcLimits.DEFAULT, true, true);
 
     public IpcReadOptions {
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(limits, "limits");
     }
 
+    /** Options with memory mapping on. */
+    public IpcReadOptions(ValidationLevel validation, IpcLimits limits, boolean useThreads) {
+        this(validation, limits, useThreads, true);
+    }
+
     public static IpcReadOptions defaults() { return DEFAULT; }
 
-    public IpcReadOptions withValidation(ValidationLevel v) { return new IpcReadOptions(v, limits, useThreads); }
-    public IpcReadOptions withLimits(IpcLimits l) { return new IpcReadOptions(validation, l, useThreads); }
-    public IpcReadOptions withUseThreads(boolean threads) { return new IpcReadOptions(validation, limits, threads); }
+    public IpcReadOptions withValidation(ValidationLevel v) { return new IpcReadOptions(v, limits, useThreads, memoryMap); }
+    public IpcReadOptions withLimits(IpcLimits l) { return new IpcReadOptions(validation, l, useThreads, memoryMap); }
+    public IpcReadOptions withUseThreads(boolean threads) {
+        return new IpcReadOptions(validation, limits, threads, memoryMap);
+    }
+    /** Memory-map files opened from a path (true, the default), or read them into memory (false). */
+    public IpcReadOptions withMemoryMap(boolean map) { return new IpcReadOptions(validation, limits, useThreads, map); }
 }

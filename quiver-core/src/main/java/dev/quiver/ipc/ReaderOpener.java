@@ -26,13 +26,17 @@ final class ReaderOpener {
     /** A file or stream reader over {@code path}, whichever its first bytes say. */
     static RecordBatchReader open(Path path, IpcReadOptions options) throws IOException {
         String resource = path.toString();
-        if (Files.isRegularFile(path)) {
+        if (options.memoryMap() && Files.isRegularFile(path)) {
             Arena arena = Arena.ofShared();
+            MappedFile mapped = null;
             try {
-                return ofMemory(RecordBatchFileReader.map(path, arena), arena, resource, options);
-            } catch (IOException | RuntimeException e) {
+                MemorySegment data = RecordBatchFileReader.map(path, arena);
+                mapped = new MappedFile(path, data.byteSize());
+                return ofMemory(data, arena, mapped, resource, options);
+            } catch (IOException | RuntimeException | Error e) {
                 if (arena.scope().isAlive()) arena.close(); // readers close their memory when they fail
-                throw e;
+                if (mapped == null || e instanceof IOException) throw e;
+                throw mapped.translate(e);
             }
         }
         return open(channel(path), true, resource, options);
@@ -41,11 +45,18 @@ final class ReaderOpener {
     /** A file or stream reader over bytes in memory, held by {@code arena} (closed with the reader) or by the caller. */
     static RecordBatchReader ofMemory(MemorySegment data, Arena arena, String resource, IpcReadOptions options)
             throws IOException {
+        return ofMemory(data, arena, null, resource, options);
+    }
+
+    /** As {@link #ofMemory(MemorySegment, Arena, String, IpcReadOptions)}, for bytes that map {@code mapped} (or null). */
+    private static RecordBatchReader ofMemory(MemorySegment data, Arena arena, MappedFile mapped, String resource,
+                                              IpcReadOptions options) throws IOException {
         InputKind kind = InputKind.detect(data);
         return switch (kind) {
             case ARROW_FILE -> arena == null ? RecordBatchFileReader.open(data, resource, options)
-                    : RecordBatchFileReader.open(data, resource, options, arena);
-            case ARROW_STREAM, UNKNOWN -> new RecordBatchStreamReader(new SegmentSource(data, arena), resource, options);
+                    : RecordBatchFileReader.open(data, resource, options, arena, mapped);
+            case ARROW_STREAM, UNKNOWN -> new RecordBatchStreamReader(new SegmentSource(data, arena), resource, options,
+                    mapped);
             default -> throw kind.mismatch(null, resource);
         };
     }
@@ -70,11 +81,12 @@ final class ReaderOpener {
 
     /** A stream reader over {@code path}: mapped when it is a regular file, else read as it arrives. */
     static RecordBatchStreamReader openStream(Path path, IpcReadOptions options) throws IOException {
-        if (Files.isRegularFile(path)) {
+        if (options.memoryMap() && Files.isRegularFile(path)) {
             Arena arena = Arena.ofShared();
             try {
-                return new RecordBatchStreamReader(new SegmentSource(RecordBatchFileReader.map(path, arena), arena),
-                        path.toString(), options);
+                MemorySegment data = RecordBatchFileReader.map(path, arena);
+                return new RecordBatchStreamReader(new SegmentSource(data, arena), path.toString(), options,
+                        new MappedFile(path, data.byteSize()));
             } catch (IOException | RuntimeException e) {
                 if (arena.scope().isAlive()) arena.close(); // the reader closes its source when it fails
                 throw e;
@@ -92,7 +104,7 @@ final class ReaderOpener {
 
     /** A file reader over {@code path}: mapped when it is a regular file, else read into memory first. */
     static RecordBatchFileReader openFile(Path path, IpcReadOptions options) throws IOException {
-        if (Files.isRegularFile(path)) return RecordBatchFileReader.open(path, options);
+        if (Files.isRegularFile(path)) return RecordBatchFileReader.open(path, options); // maps it, or reads it
         return openFile(channel(path), true, path.toString(), options);
     }
 

@@ -26,6 +26,23 @@ import java.util.concurrent.CompletableFuture;
  * Buffers of uncompressed bodies are zero-copy slices of {@code body}.
  */
 final class RecordBatchDecoder {
+    /**
+     * What every batch of one input is decoded with.
+     *
+     * @param resource     name of the input, for error messages
+     * @param dictionaries the input's dictionaries
+     * @param version      the metadata version of the message
+     * @param bigEndian    whether the body's values are big-endian: every buffer is then swapped to little-endian
+     *                     order ({@link ByteSwap}) before validation
+     * @param budget       the input's per-input limits, or null when this decode is not counted (a file's batch
+     *                     read again)
+     */
+    record Context(String resource, IpcReadOptions options, DictionaryMemo dictionaries, MetadataVersion version,
+                   boolean bigEndian, InputBudget budget) {}
+
+    /** The columns, and the dictionary versions they use (each once). */
+    record Decoded(List<ArrayData> columns, List<DictionaryMemo.Version> dictionaries) {}
+
     private final List<Field> fields;
     private final RecordBatchHeader header;
     private final MemorySegment body;
@@ -36,6 +53,8 @@ final class RecordBatchDecoder {
     private final DictionaryMemo dictionaries;
     private final BufferCodec codec;
     private final MetadataVersion version;
+    private final InputBudget budget;
+    private final List<DictionaryMemo.Version> used = new ArrayList<>(0);
     private CompletableFuture<MemorySegment>[] early; // buffers being decompressed on the pool, by index
     private final boolean bigEndian;
     private int node;
@@ -43,18 +62,18 @@ final class RecordBatchDecoder {
     private int variadic;
 
     private RecordBatchDecoder(List<Field> fields, RecordBatchHeader header, MemorySegment body, long bodyOffset,
-                               String resource, IpcReadOptions options, SegmentAllocator allocator,
-                               DictionaryMemo dictionaries, MetadataVersion version, boolean bigEndian) {
+                               SegmentAllocator allocator, Context context) {
         this.fields = fields;
         this.header = header;
         this.body = body;
         this.bodyOffset = bodyOffset;
-        this.resource = resource;
-        this.options = options;
+        this.resource = context.resource();
+        this.options = context.options();
         this.allocator = allocator;
-        this.dictionaries = dictionaries;
-        this.version = version;
-        this.bigEndian = bigEndian;
+        this.dictionaries = context.dictionaries();
+        this.version = context.version();
+        this.bigEndian = context.bigEndian();
+        this.budget = context.budget();
         CompressionType c = header.compression();
         this.codec = c == null ? null : BufferCodec.create(c);
     }
@@ -64,15 +83,13 @@ final class RecordBatchDecoder {
      *
      * @param bodyOffset absolute offset of the body in the resource, for error messages
      * @param allocator  memory for decompressed and byte-swapped buffers (unused when the body is neither
-     *                   compressed nor big-endian)
-     * @param bigEndian  whether the body's values are big-endian: every buffer is then swapped to little-endian
-     *                   order ({@link ByteSwap}) before validation
+     *                   compressed nor big-endian): it must belong to this call alone until it returns, since
+     *                   native decompressors write into it
      */
-    static List<ArrayData> decode(List<Field> fields, RecordBatchHeader header, MemorySegment body, long bodyOffset,
-                                  String resource, IpcReadOptions options, SegmentAllocator allocator,
-                                  DictionaryMemo dictionaries, MetadataVersion version, boolean bigEndian) {
-        return new RecordBatchDecoder(fields, header, body, bodyOffset, resource, options, allocator, dictionaries,
-                version, bigEndian).run();
+    static Decoded decode(List<Field> fields, RecordBatchHeader header, MemorySegment body, long bodyOffset,
+                          SegmentAllocator allocator, Context context) {
+        RecordBatchDecoder d = new RecordBatchDecoder(fields, header, body, bodyOffset, allocator, context);
+        return new Decoded(d.run(), List.copyOf(d.used));
     }
 
     private List<ArrayData> run() {
@@ -117,6 +134,9 @@ final class RecordBatchDecoder {
             if (large[i]) count++;
         }
         if (count < 2) return;
+        for (int i = 0; i < n; i++) {
+            if (large[i]) countDecompressed(i);
+        }
         early = new CompletableFuture[n];
         for (int i = 0; i < n; i++) {
             if (!large[i]) continue;
@@ -124,6 +144,19 @@ final class RecordBatchDecoder {
             MemorySegment raw = body.asSlice(offset, header.bufferLengths()[i]);
             early[i] = pool.submit(() -> codec.decode(raw, allocator, resource, bodyOffset + offset,
                     options.limits().maxDecompressedSize()));
+        }
+    }
+
+    /**
+     * Counts buffer {@code i}'s declared uncompressed length against the input's total before it is decoded
+     * (lengths the codec will refuse anyway are left to it).
+     */
+    private void countDecompressed(int i) {
+        if (budget == null) return;
+        long offset = header.bufferOffsets()[i];
+        long declared = body.get(dev.quiver.memory.LE.LONG, offset);
+        if (declared > 0 && declared <= options.limits().maxDecompressedSize()) {
+            budget.decompress(declared, bodyOffset + offset);
         }
     }
 
@@ -186,7 +219,9 @@ final class RecordBatchDecoder {
         ArrayData dictionary = null;
         if (field.dictionary() != null) {
             type = field.dictionary().indexType();
-            dictionary = dictionaries.get(field.dictionary().id());
+            DictionaryMemo.Version v = dictionaries.version(field.dictionary().id());
+            if (v != null && !used.contains(v)) used.add(v);
+            dictionary = v == null ? null : v.values;
             if (dictionary == null) {
                 throw new InvalidDataException("no dictionary with id " + field.dictionary().id()
                         + " was read before this record batch", resource, bodyOffset, path);
@@ -257,6 +292,7 @@ final class RecordBatchDecoder {
         MemorySegment raw = body.asSlice(offset, length);
         if (codec == null || length == 0) return raw;
         if (early != null && early[index] != null) return CodecPool.join(early[index]);
+        if (length >= BufferCodec.PREFIX_LENGTH) countDecompressed(index);
         return codec.decode(raw, allocator, resource, bodyOffset + offset, options.limits().maxDecompressedSize());
     }
 

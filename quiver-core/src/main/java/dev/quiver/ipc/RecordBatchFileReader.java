@@ -4,6 +4,7 @@ import dev.quiver.InvalidDataException;
 import dev.quiver.array.MemoryOwner;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.array.Table;
+import dev.quiver.memory.ReclaimableArena;
 import dev.quiver.memory.LE;
 import dev.quiver.metadata.Block;
 import dev.quiver.metadata.Footer;
@@ -24,12 +25,19 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Reads the IPC file format with random access to every record batch. A file on disk is memory-mapped and
- * batches are zero-copy slices of the mapping (decompressed buffers excepted); they stay valid until this
- * reader closes, or longer once {@linkplain RecordBatch#detach() detached}. A file that can be read only once
- * (a pipe, an {@code InputStream}) is read into memory first ({@link Ipc#openFile(java.io.InputStream,
- * IpcReadOptions, String)}). Input whose first bytes are not a file's is refused with what it is
- * ({@link InputKind}).
+ * Reads the IPC file format with random access to every record batch. A file on disk is memory-mapped (or,
+ * with {@link IpcReadOptions#withMemoryMap(boolean) withMemoryMap(false)}, read into memory once) and batches
+ * are zero-copy slices of it (decompressed buffers excepted); they stay valid until this reader closes, or
+ * longer once {@linkplain RecordBatch#detach() detached}. What a change to a mapped file on disk does: see
+ * {@link IpcReadOptions#memoryMap()}.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #recordBatch(int)} (or iterate, each with its own
+ * iterator) at once, and {@link #close()} may run on another thread at any moment. A read that overlaps the close either returns its batch (closed with the reader) or
+ * throws {@link IllegalStateException}; native decompressors never read the mapping and only write into
+ * memory of the read in progress, so no interleaving can crash the JVM.
+ * A file that can be read only once (a pipe, an {@code InputStream}) is read into memory first
+ * ({@link Ipc#openFile(java.io.InputStream, IpcReadOptions, String)}). Input whose first bytes are not a file's is
+ * refused with what it is ({@link InputKind}).
  */
 public final class RecordBatchFileReader implements RecordBatchReader {
     private final MemorySegment data;
@@ -39,14 +47,18 @@ public final class RecordBatchFileReader implements RecordBatchReader {
     private final Footer footer;
     private final long footerOffset;
     private final BatchAssembler assembler;
+    private final MappedFile mapped;
+    private final java.util.BitSet counted = new java.util.BitSet(); // batches counted against the input's limits
     private boolean dictionariesLoaded;
     private int cursor; // the next batch readNext() returns
 
-    private RecordBatchFileReader(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner) {
+    private RecordBatchFileReader(MemorySegment data, String resource, IpcReadOptions options, MemoryOwner owner,
+                                  MappedFile mapped) {
         this.data = data;
         this.resource = resource;
         this.options = options;
         this.owner = owner;
+        this.mapped = mapped;
         InputKind kind = InputKind.detect(data);
         if (kind != InputKind.ARROW_FILE && kind != InputKind.UNKNOWN) throw kind.mismatch(InputKind.ARROW_FILE, resource);
         // the start first (as the size allows), so that a stream given as a file is named as such
@@ -55,10 +67,21 @@ public final class RecordBatchFileReader implements RecordBatchReader {
         this.footerOffset = located.offset();
         this.footer = located.footer();
         this.assembler = new BatchAssembler(footer.schema(), resource, options, owner);
+        assembler.budget().messages(1L + footer.dictionaries().size() + footer.recordBatches().size(), footerOffset);
     }
 
-    /** Opens and memory-maps a file. */
+    /** Opens a file: memory-maps it, or reads it into memory (see {@link IpcReadOptions#memoryMap()}). */
     static RecordBatchFileReader open(Path path, IpcReadOptions options) throws IOException {
+        if (!options.memoryMap()) {
+            ReclaimableArena arena = ReclaimableArena.ofShared();
+            try {
+                return new RecordBatchFileReader(read(path, arena), path.toString(), options, new MemoryOwner(arena),
+                        null);
+            } catch (IOException | RuntimeException e) {
+                arena.close();
+                throw e;
+            }
+        }
         Arena arena = Arena.ofShared();
         MemorySegment data;
         try {
@@ -67,16 +90,45 @@ public final class RecordBatchFileReader implements RecordBatchReader {
             arena.close();
             throw e;
         }
-        return open(data, path.toString(), options, arena);
+        return open(data, path.toString(), options, arena, new MappedFile(path, data.byteSize()));
+    }
+
+    /** The whole file read into memory of {@code arena}, as long as it is when read. */
+    private static MemorySegment read(Path path, ReclaimableArena arena) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            MemorySegment data = arena.allocateUninitialized(Math.max(size, 1), 64).asSlice(0, size);
+            long done = 0;
+            while (done < size) {
+                java.nio.ByteBuffer bb = data.asSlice(done, Math.min(size - done, 1 << 30)).asByteBuffer();
+                int r = 0;
+                while (bb.hasRemaining() && (r = ch.read(bb)) >= 0) {
+                    // keep reading
+                }
+                done += bb.position();
+                if (r < 0) break;
+            }
+            return data.asSlice(0, done);
+        }
     }
 
     /** A reader over a file's bytes held by {@code arena}, which the reader closes (also when it fails). */
     static RecordBatchFileReader open(MemorySegment data, String resource, IpcReadOptions options, Arena arena) {
+        return open(data, resource, options, arena, null);
+    }
+
+    /**
+     * A reader over a file's bytes held by {@code arena}, which the reader closes (also when it fails);
+     * {@code mapped} is the file they map (a change to it is reported as such), or null.
+     */
+    static RecordBatchFileReader open(MemorySegment data, String resource, IpcReadOptions options, Arena arena,
+                                      MappedFile mapped) {
         try {
-            return new RecordBatchFileReader(data, resource, options, new MemoryOwner(arena));
-        } catch (RuntimeException e) {
+            return new RecordBatchFileReader(data, resource, options, new MemoryOwner(arena), mapped);
+        } catch (RuntimeException | Error e) {
             arena.close();
-            throw e;
+            if (mapped == null) throw e;
+            throw mapped.translate(e);
         }
     }
 
@@ -90,9 +142,9 @@ public final class RecordBatchFileReader implements RecordBatchReader {
 
     /** A reader over a file's bytes already in memory; batches are slices of {@code data}. */
     static RecordBatchFileReader open(MemorySegment data, String resource, IpcReadOptions options) {
-        MemoryOwner owner = MemoryOwner.lazilyShared();
+        MemoryOwner owner = new MemoryOwner(null);
         try {
-            return new RecordBatchFileReader(data, resource, options, owner);
+            return new RecordBatchFileReader(data, resource, options, owner, null);
         } catch (RuntimeException e) {
             owner.close();
             throw e;
@@ -131,14 +183,33 @@ public final class RecordBatchFileReader implements RecordBatchReader {
 
     public int numDictionaries() { return footer.dictionaries().size(); }
 
-    /** Record batch {@code i}, read directly through the footer's block. */
+    /**
+     * Record batch {@code i}, read directly through the footer's block.
+     *
+     * @throws IllegalStateException if the reader is closed (also when it closes during the read)
+     * @throws dev.quiver.FileChangedException if the mapped file was truncated on disk
+     */
     public RecordBatch recordBatch(int i) {
         checkOpen();
         java.util.Objects.checkIndex(i, numRecordBatches());
-        loadDictionaries();
-        Block b = footer.recordBatches().get(i);
-        Located m = locate(b, "record batch " + i);
-        return assembler.recordBatch(m.message, b.offset(), m.body, m.bodyOffset, null);
+        try {
+            loadDictionaries();
+            Block b = footer.recordBatches().get(i);
+            Located m = locate(b, "record batch " + i);
+            return assembler.recordBatch(m.message, b.offset(), m.body, m.bodyOffset, null, firstRead(i));
+        } catch (RuntimeException | Error e) {
+            if (mapped == null) throw e;
+            throw mapped.translate(e);
+        }
+    }
+
+    /** Whether batch {@code i} is read for the first time (and so counts against the input's limits). */
+    private boolean firstRead(int i) {
+        synchronized (counted) {
+            if (counted.get(i)) return false;
+            counted.set(i);
+            return true;
+        }
     }
 
     /** The batch after the one {@code readNext()} returned last (batch 0 at first), or null after the last. */
@@ -185,7 +256,7 @@ public final class RecordBatchFileReader implements RecordBatchReader {
                         + ": the file format allows only delta dictionary batches after the first", resource,
                         b.offset());
             }
-            assembler.dictionaryBatch(m.message, b.offset(), m.body, m.bodyOffset, owner.arena());
+            assembler.dictionaryBatch(m.message, b.offset(), m.body, m.bodyOffset, null);
         }
         dictionariesLoaded = true;
     }
@@ -244,7 +315,10 @@ public final class RecordBatchFileReader implements RecordBatchReader {
         if (owner.isClosed()) throw new IllegalStateException("file reader is closed");
     }
 
-    /** Unmaps the file; batches that were not detached become unreadable. */
+    /**
+     * Unmaps the file and releases every batch and dictionary still open; batches that were not detached become
+     * unreadable ({@link IllegalStateException}). Idempotent; may run while other threads read.
+     */
     @Override
     public void close() {
         owner.close();

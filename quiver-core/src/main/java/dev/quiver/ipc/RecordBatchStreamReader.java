@@ -1,6 +1,7 @@
 package dev.quiver.ipc;
 
 import dev.quiver.array.RecordBatch;
+import dev.quiver.memory.ReclaimableArena;
 import dev.quiver.type.Schema;
 
 import java.io.IOException;
@@ -10,7 +11,10 @@ import java.lang.foreign.MemorySegment;
 /**
  * Reads the IPC streaming format. The schema is read when the reader opens; batches are read one at a time
  * with {@link #readNext()} or by iterating. Each batch stays valid until it or this reader is closed; reading
- * the next batch never overwrites it. When reading from memory, batches are zero-copy slices of it.
+ * the next batch never overwrites it. When reading from memory (or a memory-mapped file), batches are
+ * zero-copy slices of it. Closing batches is optional: one that is dropped is reclaimed by the garbage
+ * collector, so {@code for (RecordBatch b : reader) { ... }} reads a stream of any length in bounded memory.
+ * A mapped file that changes on disk while it is read: see {@link IpcReadOptions#memoryMap()}.
  *
  * <p>A thin pull loop over {@link StreamDecoder}: it reads exactly what the decoder needs next (prefix,
  * metadata, body) and hands each metadata or body over whole, so nothing is copied: bodies read from memory
@@ -18,6 +22,7 @@ import java.lang.foreign.MemorySegment;
  */
 public final class RecordBatchStreamReader implements RecordBatchReader {
     private final ByteSource source;
+    private final MappedFile mapped;
     private final StreamDecoder decoder;
     private final Schema schema;
     private final byte[] small = new byte[4];
@@ -25,17 +30,29 @@ public final class RecordBatchStreamReader implements RecordBatchReader {
     private boolean closed;
 
     RecordBatchStreamReader(ByteSource source, String resource, IpcReadOptions options) throws IOException {
+        this(source, resource, options, null);
+    }
+
+    /** @param mapped the file {@code source} maps, or null */
+    RecordBatchStreamReader(ByteSource source, String resource, IpcReadOptions options, MappedFile mapped)
+            throws IOException {
         this.source = source;
+        this.mapped = mapped;
         this.decoder = new StreamDecoder(new StreamDecoder.Listener() {
             @Override public void onRecordBatch(RecordBatch batch) { next = batch; }
         }, options, resource);
         try {
             while (decoder.schema() == null) step();
             this.schema = decoder.schema();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             decoder.release();
             source.close();
             throw e;
+        } catch (RuntimeException | Error e) {
+            decoder.release();
+            source.close();
+            if (mapped == null) throw e;
+            throw mapped.translate(e);
         }
     }
 
@@ -50,7 +67,7 @@ public final class RecordBatchStreamReader implements RecordBatchReader {
         }
         // from memory: a slice; from a channel: metadata on the heap, a body in an arena that its record batch
         // owns (or, for a dictionary, that the decoder keeps)
-        Arena arena = source.isMemory() || !decoder.awaitsBody() ? null : Arena.ofShared();
+        Arena arena = source.isMemory() || !decoder.awaitsBody() ? null : ReclaimableArena.ofShared();
         MemorySegment unit;
         try {
             unit = source.read(n, arena);
@@ -70,7 +87,12 @@ public final class RecordBatchStreamReader implements RecordBatchReader {
     @Override
     public RecordBatch readNext() throws IOException {
         if (closed) throw new IllegalStateException("stream reader is closed");
-        while (next == null && !decoder.isEnded()) step();
+        try {
+            while (next == null && !decoder.isEnded()) step();
+        } catch (RuntimeException | Error e) {
+            if (mapped == null) throw e;
+            throw mapped.translate(e);
+        }
         RecordBatch b = next;
         next = null;
         return b;

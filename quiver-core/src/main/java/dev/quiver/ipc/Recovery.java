@@ -91,7 +91,7 @@ public final class Recovery implements RecordBatchReader {
 
     /** Recovers from bytes in memory; batches are zero-copy slices of {@code data} where uncompressed. */
     public static Recovery of(MemorySegment data, String resource, IpcReadOptions options) {
-        MemoryOwner owner = MemoryOwner.lazilyShared();
+        MemoryOwner owner = new MemoryOwner(null);
         try {
             return new Recovery(data, resource, options, owner);
         } catch (RuntimeException e) {

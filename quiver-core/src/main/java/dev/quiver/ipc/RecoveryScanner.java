@@ -546,9 +546,8 @@ final class RecoveryScanner {
     /** Decodes (and validates FULL) a message whose body fits: a dictionary updates the current dictionaries. */
     private StreamState.Decoded decode(Framed f) {
         MemorySegment body = data.asSlice(f.bodyOffset(), f.message().bodyLength());
-        // a record batch borrows the input (or owns what it decompresses); dictionaries live as long as the owner
-        Arena arena = StreamState.isRecordBatch(f.message()) ? null : owner.arena();
-        return state.accept(f.message(), f.offset(), body, f.bodyOffset(), arena);
+        // the body borrows the input: a record batch owns only what it decompresses, a dictionary what it copies
+        return state.accept(f.message(), f.offset(), body, f.bodyOffset(), null);
     }
 
     /**

@@ -11,8 +11,6 @@ import dev.quiver.type.Schema;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,9 +21,10 @@ import java.util.Objects;
  *
  * <p>Chunks are copied as they arrive (the caller may reuse its buffer right away): the decoder keeps only
  * the message in progress, in memory that grows with the bytes received, never with a declared length. A
- * batch handed out owns its body's memory and stays valid when later chunks arrive; batches that use
- * dictionaries borrow those from the decoder until it {@linkplain #close() closes} (or until they are
- * {@linkplain RecordBatch#detach() detached}). {@link RecordBatchStreamReader} is a pull loop over this decoder that
+ * batch handed out owns its body's memory and stays valid when later chunks arrive, until it is closed (or,
+ * dropped, reclaimed by the garbage collector) or the decoder {@linkplain #close() closes}; batches that use
+ * dictionaries hold those until then (or until they are {@linkplain RecordBatch#detach() detached}). A
+ * dictionary value that a later dictionary batch replaces or extends is released once no batch holds it. {@link RecordBatchStreamReader} is a pull loop over this decoder that
  * hands it whole metadata and bodies without copying them; the stages behind it are {@link MessageFraming}
  * (framing checks), {@link StreamState} (message order), {@link BatchAssembler} and {@link RecordBatchDecoder}
  * (with {@link ByteSwap} for big-endian data) and {@link DictionaryMemo}. Streams with
@@ -43,7 +42,10 @@ public final class StreamDecoder implements AutoCloseable {
         /** The schema, first; little-endian even when the stream's data is big-endian. */
         default void onSchema(Schema schema) {}
 
-        /** A dictionary batch was read: {@code dictionary} is now the values of dictionary {@code id}. */
+        /**
+         * A dictionary batch was read: {@code dictionary} is now the values of dictionary {@code id}. It stays
+         * valid while it is current or a batch that uses it is open ({@link ArrayData#copyTo copy} it to keep it).
+         */
         default void onDictionary(long id, ArrayData dictionary, boolean isDelta) {}
 
         /** A record batch; the listener may keep it (it stays valid until closed or the decoder closes). */
@@ -60,8 +62,6 @@ public final class StreamDecoder implements AutoCloseable {
     private final IpcLimits limits;
     private final MemoryOwner owner = new MemoryOwner(null);
     private final StreamState state;
-    /** Arenas of dictionary bodies: the dictionaries (and batches using them) borrow them until close. */
-    private final List<Arena> retained = new ArrayList<>();
     private final byte[] small = new byte[4];
     private int smallFilled;
     private Step step = Step.PREFIX;
@@ -307,8 +307,6 @@ public final class StreamDecoder implements AutoCloseable {
         closed = true;
         discardMessage();
         owner.close();
-        for (Arena a : retained) a.close();
-        retained.clear();
     }
 
     // ---- steps ----
@@ -382,25 +380,15 @@ public final class StreamDecoder implements AutoCloseable {
 
     /**
      * Decodes the message in progress over {@code bytes}, its body, held by {@code arena} (which a record batch
-     * takes over and a dictionary keeps until close) or, when null, by memory that outlives the decoder.
+     * takes over and a dictionary keeps while its value is used) or, when null, by memory that outlives the
+     * decoder.
      */
     private void dispatch(MemorySegment bytes, Arena arena) {
         Message m = message;
         message = null;
         step = Step.PREFIX;
-        StreamState.Decoded decoded;
-        if (StreamState.isRecordBatch(m)) {
-            try {
-                decoded = state.accept(m, messageOffset, bytes, bodyOffset, arena); // the batch owns the arena
-            } catch (RuntimeException e) {
-                if (arena != null && arena.scope().isAlive()) arena.close();
-                throw e;
-            }
-        } else {
-            Arena keep = arena != null ? arena : Arena.ofShared();
-            retained.add(keep);
-            decoded = state.accept(m, messageOffset, bytes, bodyOffset, keep);
-        }
+        // the arena is handed over: a record batch owns it, a dictionary keeps it while its value is used
+        StreamState.Decoded decoded = state.accept(m, messageOffset, bytes, bodyOffset, arena);
         switch (decoded) {
             case StreamState.SchemaRead s -> listener.onSchema(s.schema());
             case StreamState.DictionaryRead d -> listener.onDictionary(d.id(), d.dictionary(), d.isDelta());

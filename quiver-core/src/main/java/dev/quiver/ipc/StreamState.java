@@ -44,8 +44,16 @@ final class StreamState {
         return assembler == null ? null : assembler.schema();
     }
 
-    /** Checks that {@code message} may come now, before its body is read. */
+    /**
+     * Checks that {@code message} may come now, before its body is read, and counts it against the input's
+     * limit of messages. Call once per message.
+     */
     void check(Message message, long offset) {
+        checkOrder(message, offset);
+        if (assembler != null) assembler.budget().messages(1, offset);
+    }
+
+    private void checkOrder(Message message, long offset) {
         boolean isSchema = message.header() instanceof MessageHeader.SchemaHeader;
         if (assembler == null && !isSchema) {
             throw new InvalidDataException("the stream must start with a schema message, found "
@@ -56,22 +64,25 @@ final class StreamState {
         }
     }
 
-    /** Whether the body of {@code message} becomes a record batch (and should go to memory the batch owns). */
-    static boolean isRecordBatch(Message message) {
-        return message.header() instanceof MessageHeader.RecordBatchHeader;
-    }
-
     /**
      * Turns a checked message and its body into what it stands for.
      *
-     * @param arena for a record batch: memory holding {@code body} that the batch takes over (or null); for a
-     *              dictionary: memory that lives as long as the stream, for decompressed and swapped buffers
+     * @param arena memory holding {@code body}, handed over (also on failure): a record batch takes it as its
+     *              own, a dictionary's value keeps it while it uses it; null when {@code body} is memory that
+     *              outlives the reader
      */
     Decoded accept(Message message, long offset, MemorySegment body, long bodyOffset, Arena arena) {
-        check(message, offset);
+        try {
+            checkOrder(message, offset);
+        } catch (RuntimeException e) {
+            if (arena != null) arena.close();
+            throw e;
+        }
         return switch (message.header()) {
             case MessageHeader.SchemaHeader s -> {
+                if (arena != null) arena.close();
                 assembler = new BatchAssembler(s.schema(), resource, options, owner);
+                assembler.budget().messages(1, offset);
                 yield new SchemaRead(assembler.schema());
             }
             case MessageHeader.DictionaryBatchHeader d -> {
@@ -79,7 +90,7 @@ final class StreamState {
                 yield new DictionaryRead(d.id(), assembler.dictionaries().get(d.id()), d.isDelta());
             }
             case MessageHeader.RecordBatchHeader r ->
-                    new BatchRead(assembler.recordBatch(message, offset, body, bodyOffset, arena));
+                    new BatchRead(assembler.recordBatch(message, offset, body, bodyOffset, arena, true));
         };
     }
 

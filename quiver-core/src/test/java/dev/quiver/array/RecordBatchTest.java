@@ -1,6 +1,7 @@
 package dev.quiver.array;
 
 import dev.quiver.memory.LE;
+import dev.quiver.memory.ReclaimableArena;
 import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.Field;
 import dev.quiver.type.ArrowTypes;
@@ -78,9 +79,11 @@ class RecordBatchTest {
         assertThrows(IllegalStateException.class, b::detach);
     }
 
-    /** A batch whose int32 column lives in the owner's arena, as a reader would hand out. */
+    /** A batch whose int32 column lives in memory the owner tracks, as a reader would hand out. */
     private static RecordBatch borrowed(MemoryOwner owner, int... values) {
-        MemorySegment s = owner.arena().allocate(values.length * 4L, 8);
+        ReclaimableArena memory = ReclaimableArena.ofShared();
+        owner.track(memory);
+        MemorySegment s = memory.allocate(values.length * 4L, 8);
         for (int i = 0; i < values.length; i++) s.set(LE.INT, i * 4L, values[i]);
         ArrayData d = new ArrayData(ArrowTypes.INT32, values.length, 0, 0, new MemorySegment[] {ArrayData.ABSENT, s}, null,
                 null);

@@ -8,7 +8,7 @@ import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.RecordBatchStreamWriter;
-import dev.quiver.testing.ChildJvm;
+import dev.quiver.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,12 +175,12 @@ class SafeWriteTest {
     @Test
     void aWriterNeverClosedLeavesNothingWhenTheJvmExits() throws IOException {
         Path p = Files.write(dir.resolve("out.arrows"), OLD);
-        ChildJvm.Result r = ChildJvm.run(ChildJvm.command(WriteMain.class.getName(), "exit", p.toString()));
+        ChildProcess.Result r = ChildProcess.run(ChildProcess.command(WriteMain.class.getName(), "exit", p.toString()));
         assertEquals(3, r.exit(), r.toString());
         assertArrayEquals(OLD, Files.readAllBytes(p));
         assertEquals(List.of(), temps(dir));
         Path q = dir.resolve("new.arrows");
-        r = ChildJvm.run(ChildJvm.command(WriteMain.class.getName(), "exit", q.toString()));
+        r = ChildProcess.run(ChildProcess.command(WriteMain.class.getName(), "exit", q.toString()));
         assertEquals(3, r.exit(), r.toString());
         assertFalse(Files.exists(q));
         assertEquals(List.of(), temps(dir));
@@ -190,8 +190,8 @@ class SafeWriteTest {
     void anIoErrorNamesThePathAndLeavesTheFileIntact() throws IOException {
         Path p = Files.write(dir.resolve("big.arrows"), OLD);
         // files may not grow beyond 1 MiB in the child: writing 4 MiB fails with "File too large"
-        ChildJvm.Result r = ChildJvm.run(ChildJvm.inBash("ulimit -f 1024; exec",
-                ChildJvm.command(WriteMain.class.getName(), "big", p.toString())));
+        ChildProcess.Result r = ChildProcess.run(ChildProcess.inBash("ulimit -f 1024; exec",
+                ChildProcess.command(WriteMain.class.getName(), "big", p.toString())));
         assertEquals(0, r.exit(), r.toString());
         List<String> lines = r.outText().lines().toList();
         assertEquals(2, lines.size(), r.outText());
@@ -261,8 +261,8 @@ class SafeWriteTest {
     void modesFollowTheUmaskOfTheProcess() throws IOException {
         for (String umask : List.of("022", "077")) {
             Path p = dir.resolve("u" + umask + ".arrows");
-            ChildJvm.Result r = ChildJvm.run(ChildJvm.inBash("umask " + umask + "; exec",
-                    ChildJvm.command(WriteMain.class.getName(), "close", p.toString())));
+            ChildProcess.Result r = ChildProcess.run(ChildProcess.inBash("umask " + umask + "; exec",
+                    ChildProcess.command(WriteMain.class.getName(), "close", p.toString())));
             assertEquals(0, r.exit(), r.toString());
             assertEquals(modeString(0666 & ~Integer.parseInt(umask, 8)), mode(p), "umask " + umask);
             assertArrayEquals(WriteMain.expected(), Files.readAllBytes(p));
@@ -276,7 +276,7 @@ class SafeWriteTest {
         Path fifo = dir.resolve("out.fifo");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0);
-        CompletableFuture<byte[]> read = ChildJvm.readInBackground(() -> Files.newInputStream(fifo));
+        CompletableFuture<byte[]> read = ChildProcess.readInBackground(() -> Files.newInputStream(fifo));
         try (RecordBatchStreamWriter w = Ipc.newStream(fifo, WriteMain.batch().schema(), IpcWriteOptions.DEFAULT)) {
             w.write(WriteMain.batch());
         }
@@ -305,7 +305,7 @@ class SafeWriteTest {
         Path sock = dir.resolve("out.sock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(sock));
-            CompletableFuture<byte[]> read = ChildJvm.readInBackground(() -> Channels.newInputStream(server.accept()));
+            CompletableFuture<byte[]> read = ChildProcess.readInBackground(() -> Channels.newInputStream(server.accept()));
             try (RecordBatchStreamWriter w = Ipc.newStream(sock, WriteMain.batch().schema(), IpcWriteOptions.DEFAULT)) {
                 w.write(WriteMain.batch());
             }
@@ -315,16 +315,16 @@ class SafeWriteTest {
     }
 
     /** Runs WriteMain on /dev/stdout with the child's standard output set up by {@code redirect}. */
-    private ChildJvm.Result toStdout(ProcessBuilder.Redirect redirect) {
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(WriteMain.class.getName(), "close", "/dev/stdout"));
+    private ChildProcess.Result toStdout(ProcessBuilder.Redirect redirect) {
+        ProcessBuilder pb = new ProcessBuilder(ChildProcess.command(WriteMain.class.getName(), "close", "/dev/stdout"));
         if (redirect != null) pb.redirectOutput(redirect);
-        return ChildJvm.run(pb, new byte[0]);
+        return ChildProcess.run(pb, new byte[0]);
     }
 
     @Test
     void devStdoutIsWrittenThroughToAPipeAFileAndASocket() throws Exception {
         // a pipe
-        ChildJvm.Result r = toStdout(null);
+        ChildProcess.Result r = toStdout(null);
         assertEquals(0, r.exit(), r.toString());
         assertArrayEquals(WriteMain.expected(), r.out());
         // a regular file: written at the descriptor's position, not replaced (the test runs as root where CI does:
@@ -340,9 +340,9 @@ class SafeWriteTest {
         assertEquals(List.of(), temps(Path.of("/dev")).stream().filter(p -> p.toString().contains("stdout")).toList());
         // a TCP socket (bash's /dev/tcp): the child's standard output is the connection
         try (var server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            CompletableFuture<byte[]> read = ChildJvm.readInBackground(() -> server.accept().getInputStream());
-            r = ChildJvm.run(ChildJvm.inBash("exec >/dev/tcp/127.0.0.1/" + server.getLocalPort() + ";",
-                    ChildJvm.command(WriteMain.class.getName(), "close", "/dev/stdout")));
+            CompletableFuture<byte[]> read = ChildProcess.readInBackground(() -> server.accept().getInputStream());
+            r = ChildProcess.run(ChildProcess.inBash("exec >/dev/tcp/127.0.0.1/" + server.getLocalPort() + ";",
+                    ChildProcess.command(WriteMain.class.getName(), "close", "/dev/stdout")));
             assertEquals(0, r.exit(), r.toString());
             assertArrayEquals(WriteMain.expected(), read.get(30, TimeUnit.SECONDS));
         }

@@ -385,7 +385,7 @@ class RecoveryTest {
         Arrays.fill(damaged, (int) ms.get(1).offset() + 8, (int) ms.get(1).bodyOffset(), (byte) 0x7F);
         // with the default budget b1 is found again; with a budget smaller than one message's metadata, not
         assertEquals("schema ?! b0 b1 b2 b3 eos", kinds(recover(damaged).report()));
-        try (dev.quiver.array.MemoryOwner owner = dev.quiver.array.MemoryOwner.lazilyShared()) {
+        try (dev.quiver.array.MemoryOwner owner = new dev.quiver.array.MemoryOwner(null)) {
             RecoveryScanner scanner = new RecoveryScanner(MemorySegment.ofArray(damaged), "damaged",
                     IpcReadOptions.DEFAULT, owner, 100);
             assertNull(scanner.next());

@@ -1,102 +1,164 @@
 package dev.quiver.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Runs a main class of the test class path in a child JVM, for what a test cannot do in its own JVM: a
- * process-wide setting (umask, standard output as a pipe, a file or a socket), or an exit without cleanup.
- * The child starts in well under a second (client compiler only, class-data sharing on).
+ * Runs a {@code main} method in a child JVM, so that a test of something that may crash the JVM (a race with
+ * native code, a file shrinking under a mapping, a fuzz input) fails the test instead of killing the build.
+ *
+ * <pre>{@code
+ * ChildJvm.Result r = ChildJvm.run(ChildJvm.main(MyRace.class, "arg").heap("256m"));
+ * r.assertSucceeded();           // exit status 0, no hs_err file; else fails with the child's output
+ * }</pre>
+ *
+ * <p>The child runs the JDK of the test JVM on the test classpath, with native access enabled (the codecs need
+ * it), no core dump, and its crash log ({@code hs_err}) written into a fresh directory that the result
+ * inspects. Its standard output and error are captured together.
  */
 public final class ChildJvm {
     private ChildJvm() {}
 
-    /** What a child printed and how it ended. */
-    public record Result(int exit, byte[] out, String err) {
-        public String outText() { return new String(out, StandardCharsets.UTF_8); }
+    /** What to run; change it with the {@code withX}-style methods, then {@link ChildJvm#run(Spec)}. */
+    public static final class Spec {
+        private final String mainClass;
+        private final List<String> args;
+        private final List<String> jvmArgs = new ArrayList<>();
+        private String heap = "512m";
+        private Duration timeout = Duration.ofMinutes(3);
 
-        @Override
-        public String toString() {
-            return "exit " + exit + ", " + out.length + " bytes on stdout\n--- stderr ---\n" + err;
+        private Spec(String mainClass, List<String> args) {
+            this.mainClass = mainClass;
+            this.args = args;
+        }
+
+        /** Maximum heap ({@code -Xmx}), 512m unless set. */
+        public Spec heap(String xmx) {
+            this.heap = xmx;
+            return this;
+        }
+
+        /** Extra JVM options (system properties, GC flags). */
+        public Spec jvmArgs(String... options) {
+            jvmArgs.addAll(List.of(options));
+            return this;
+        }
+
+        /** The child is killed, and the test fails, after this long (3 minutes unless set). */
+        public Spec timeout(Duration t) {
+            this.timeout = t;
+            return this;
         }
     }
 
-    /** The java launcher running this JVM. */
-    public static String java() {
-        return ProcessHandle.current().info().command()
-                .orElse(System.getProperty("java.home") + "/bin/java");
-    }
+    /** The child's outcome. */
+    public record Result(int exitCode, String output, List<Path> crashLogs, boolean timedOut) {
 
-    /** The command line running {@code main} with {@code args} in a child JVM on this class path. */
-    public static List<String> command(String main, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:-UsePerfData", "-Xshare:auto"));
-        cmd.add(main);
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
+        /** True when the JVM itself crashed (it wrote an hs_err file). */
+        public boolean crashed() {
+            return !crashLogs.isEmpty();
+        }
 
-    /** {@code command} run by {@code bash -c 'SCRIPT "$@"'}: for a umask or redirections before the JVM starts. */
-    public static List<String> inBash(String script, List<String> command) {
-        List<String> cmd = new ArrayList<>(List.of("bash", "-c", script + " \"$@\"", "bash"));
-        cmd.addAll(command);
-        return cmd;
-    }
-
-    /** Runs {@code pb} with {@code stdin} on its input; stdout and stderr are collected unless redirected. */
-    public static Result run(ProcessBuilder pb, byte[] stdin) {
-        try {
-            Process p = pb.start();
-            CompletableFuture<byte[]> out = drain(p.getInputStream());
-            CompletableFuture<byte[]> err = drain(p.getErrorStream());
-            try (var in = p.getOutputStream()) {
-                in.write(stdin);
-            } catch (IOException ignored) {
-                // the child did not read its input
+        /** Fails the calling test unless the child exited with status 0 without crashing; returns its output. */
+        public String assertSucceeded() {
+            if (timedOut) fail("the child JVM did not finish in time; its output:\n" + tail(output));
+            if (crashed()) {
+                fail("the child JVM crashed (" + crashLogs.get(0) + "):\n" + head(read(crashLogs.get(0)))
+                        + "\n--- output ---\n" + tail(output));
             }
-            boolean ended = p.waitFor(60, TimeUnit.SECONDS);
-            if (!ended) p.destroyForcibly();
-            assertTrue(ended, "the child JVM did not end within 60 s: " + pb.command());
-            return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+            if (exitCode != 0) fail("the child JVM exited with status " + exitCode + "; its output:\n" + tail(output));
+            return output;
+        }
+
+        /**
+         * The number the child printed on a line {@code "KEY NUMBER"} (children report measurements that way);
+         * fails the test when there is none.
+         */
+        public long reported(String key) {
+            return output.lines().filter(l -> l.startsWith(key + " ")).findFirst()
+                    .map(l -> Long.parseLong(l.substring(key.length() + 1).trim()))
+                    .orElseThrow(() -> new AssertionError("the child JVM reported no '" + key + "':\n" + tail(output)));
+        }
+
+        private static String read(Path p) {
+            try {
+                return Files.readString(p, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                return "(unreadable: " + e + ")";
+            }
+        }
+
+        private static String head(String s) {
+            return s.lines().limit(40).reduce("", (a, b) -> a + b + "\n");
+        }
+
+        private static String tail(String s) {
+            return s.length() <= 6000 ? s : "...\n" + s.substring(s.length() - 6000);
+        }
+    }
+
+    /** A spec running {@code main.main(args)}. */
+    public static Spec main(Class<?> main, String... args) {
+        return new Spec(main.getName(), List.of(args));
+    }
+
+    /** Runs the child to completion (or its timeout). */
+    public static Result run(Spec spec) {
+        try {
+            Path dir = Files.createTempDirectory("quiver-child-jvm");
+            Path log = dir.resolve("output.txt");
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Xmx" + spec.heap);
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+            cmd.add("-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"));
+            cmd.add("-XX:-CreateCoredumpOnCrash");
+            cmd.addAll(spec.jvmArgs);
+            cmd.add("-cp");
+            cmd.add(classPath());
+            cmd.add(spec.mainClass);
+            cmd.addAll(spec.args);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean done = p.waitFor(spec.timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                p.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            List<Path> crashes;
+            try (Stream<Path> s = Files.list(dir)) {
+                crashes = s.filter(f -> f.getFileName().toString().startsWith("hs_err")).sorted().toList();
+            }
+            Result r = new Result(done ? p.exitValue() : -1, output, crashes, !done);
+            if (r.exitCode() == 0 && !r.crashed()) delete(dir); // kept otherwise, for the crash log
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while waiting for the child JVM", e);
         }
     }
 
-    public static Result run(List<String> command) {
-        return run(new ProcessBuilder(command), new byte[0]);
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.toList()) Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(dir);
     }
 
-    private static CompletableFuture<byte[]> drain(InputStream in) {
-        return readInBackground(() -> in);
-    }
-
-    /**
-     * Everything from the stream {@code open} opens, read to its end on a thread of its own (not the common
-     * pool, which a loaded 2-core machine may not run: a child filling one pipe must not stall on the other).
-     * For a named pipe, {@code open} blocks until a writer opens it.
-     */
-    public static CompletableFuture<byte[]> readInBackground(java.util.concurrent.Callable<InputStream> open) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = open.call()) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, r -> Thread.ofPlatform().daemon().start(r));
+    /** The test classpath (surefire passes the full one in a property; its own is a manifest-only jar). */
+    private static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 }
