@@ -1,12 +1,22 @@
 package dev.quiver.bench;
 
+import dev.quiver.array.Int64Array;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.cli.Main;
+import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.RecordBatchReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -147,5 +157,65 @@ class WorkloadsTest {
         } finally {
             a.tearDown();
         }
+    }
+
+    @Test
+    void w1BothLibrariesReadTheLz4FileArrowCppWrote() throws IOException {
+        PythonPeer.prepare();
+        long expected = 0;
+        for (String v : W1Cities.values(W1Cities.rows())) expected += v.length();
+        W1CitiesBenchmark b = new W1CitiesBenchmark();
+        W1CitiesBenchmark.ArrowCppLz4 s = new W1CitiesBenchmark.ArrowCppLz4();
+        s.setUp();
+        try {
+            assertEquals(expected, b.quiver_readArrowCppLz4(s));
+            assertEquals(expected, b.arrowJava_readArrowCppLz4(s));
+        } finally {
+            s.tearDown();
+        }
+    }
+
+    @Test
+    void convertWritesEveryRowInTheFormatAndCodecAsked() throws IOException {
+        ConvertBenchmark.Conversions s = new ConvertBenchmark.Conversions();
+        s.setUp();
+        try {
+            s.removeOutputs();
+            long written = new ConvertBenchmark().quiver_convert(s);
+            long total = 0;
+            long rows = Mixed.rows();
+            for (ConvertBenchmark.Conversion c : s.conversions) {
+                total += Files.size(c.out());
+                boolean stream = c.out().toString().endsWith(".arrows");
+                String codec = c.codec().get(1);
+                long n = 0;
+                long ids = 0;
+                try (RecordBatchReader r = stream ? Ipc.openStream(c.out()) : Ipc.openFile(c.out())) {
+                    for (RecordBatch batch : r) {
+                        try (batch) {
+                            n += batch.numRows();
+                            Int64Array id = (Int64Array) batch.column(0);
+                            for (int i = 0; i < id.length(); i++) ids += id.get(i);
+                        }
+                    }
+                }
+                assertEquals(rows, n, c.out().toString());
+                assertEquals(rows * (rows - 1) / 2, ids, c.out() + ": every row once, in order");
+                String inspected = inspect(c.out());
+                assertTrue(inspected.contains(codec.equals("zstd") ? " zstd " : " lz4_frame "), c.out() + ":\n" + inspected);
+                assertFalse(inspected.contains(codec.equals("zstd") ? " lz4_frame " : " zstd "), c.out() + ":\n" + inspected);
+            }
+            assertEquals(total, written);
+        } finally {
+            s.tearDown();
+        }
+    }
+
+    /** What {@code quiver inspect} prints about a file or stream. */
+    private static String inspect(Path p) {
+        StringWriter out = new StringWriter();
+        int status = Main.run(new PrintWriter(out), new PrintWriter(out), "inspect", p.toString());
+        assertEquals(0, status, out.toString());
+        return out.toString();
     }
 }
