@@ -7,9 +7,10 @@ memory-mapped or in-memory reads, values touched through compute kernels, preall
 measured twice: at PyArrow's default validation (``pyarrow_``) and with ``validate(full=True)`` on every batch
 (``pyarrowFull_``), since Quiver validates FULL by default.
 
-Timing follows JMH's average-time mode: warmup iterations, then measurement iterations, each calling the operation
-until ``time`` seconds have passed (per-invocation preparation, such as removing the previous output, is outside
-the timed part); an iteration's score is its timed total over its operations. Results are written as a JMH JSON
+Timing follows JMH's average-time mode: warmup iterations (2 of 1 s: there is no JIT to warm up), then measurement
+iterations (3 of 2 s, as JMH's), each calling the operation until its time has passed (per-invocation preparation,
+such as removing the previous output, is outside the timed part); an iteration's score is its timed total over its
+operations. Convert is timed in single shots (1 warmup, 3 measured), as ConvertBenchmark. Results are written as a JMH JSON
 result file (benchmark ``dev.quiver.bench.CLASS.pyarrow_OP``, params, primaryMetric with the iterations in
 ``rawData`` and their median in ``scorePercentiles``), which quiver-bench's Report merges with JMH's, plus the
 counters FaultsProfiler gives the Java forks: page faults and CPU time per operation.
@@ -472,7 +473,7 @@ def run_one(ctx, cls, lib, params, args, log):
     bench = cls(ctx, params, full)
     try:
         for k in range(warmup):
-            t, ops, _, _ = iteration(bench, args.time, single_shot)
+            t, ops, _, _ = iteration(bench, args.warmup_time, single_shot)
             print(f"# Warmup Iteration {k + 1}: {t / scale:.3f} {cls.unit} ({ops} ops)", file=log)
         scores, secondary, result = [], {}, None
         for k in range(iterations):
@@ -574,8 +575,10 @@ def main(argv):
     s.add_argument("--out", required=True)
     s.add_argument("--smoke", action="store_true", help="one single-shot operation each: proves they run")
     s.add_argument("--warmup", type=int, default=2)
+    s.add_argument("--warmup-time", type=float, default=1.0,
+                   help="seconds per warmup iteration (no JIT to warm up: it fills caches and memory pools)")
     s.add_argument("--iterations", type=int, default=3)
-    s.add_argument("--time", type=float, default=2.0, help="seconds per iteration")
+    s.add_argument("--time", type=float, default=2.0, help="seconds per measurement iteration (JMH's: 2)")
     s.add_argument("names", nargs="+")
     args = p.parse_args(argv)
     if args.command == "version":

@@ -84,7 +84,7 @@ class ReportTest {
         assertEquals(Report.repeatsNote(3), lines.get(6));
         assertTrue(lines.get(6).startsWith("Times are medians over 3 runs of the suite, each in its own random order"),
                 lines.get(6));
-        assertTrue(lines.get(8).startsWith("PyArrow 25.0.1 (Arrow C++) reads the files Quiver wrote"), lines.get(8));
+        assertTrue(lines.get(8).startsWith("PyArrow (Arrow C++) 25.0.1 reads the files Quiver wrote"), lines.get(8));
     }
 
     @Test
