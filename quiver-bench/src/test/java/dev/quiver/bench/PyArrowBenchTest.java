@@ -41,8 +41,7 @@ class PyArrowBenchTest {
                 "--scratch", scratch.toString()));
         assertEquals(26, got.size(), got.keySet().toString()); // 20 benchmarks, W1's write and two reads for 3 codecs
 
-        long w1 = 0;
-        for (String v : W1Cities.values(W1Cities.rows())) w1 += v.length();
+        long w1 = Expected.w1Lengths();
         for (String lib : List.of("pyarrow", "pyarrowFull")) {
             for (Codec c : Codec.values()) {
                 assertEquals((double) w1, number(got, "W1CitiesBenchmark." + lib + "_read[codec=" + name(c) + "]"), lib + " " + c);
@@ -60,37 +59,20 @@ class PyArrowBenchTest {
         assertEquals((double) Files.size(W4Nested.file()), number(got, "W4NestedBenchmark.pyarrow_write"));
 
         // W2: the sum of b (Arrow C++ sums in another order: equal to the last few bits only)
-        double b = 0;
-        W2Numeric.Rows gen = new W2Numeric.Rows();
-        int rows = W2Numeric.rows();
-        long[] sumA = new long[W2Numeric.batches(rows)];
-        int firstA = 0;
-        for (int i = 0; i < rows; i++) {
-            gen.next();
-            b += gen.b;
-            sumA[i / W2Numeric.BATCH] += gen.a;
-            if (i == 0) firstA = gen.a;
-        }
+        Expected.W2 w2 = Expected.w2();
+        double b = w2.sumB();
         for (String lib : List.of("pyarrow", "pyarrowFull")) {
             for (String op : List.of("readFile", "readStream")) {
                 double sum = number(got, "W2NumericBenchmark." + lib + "_" + op);
                 assertEquals(b, sum, Math.abs(b) * 1e-12, lib + " " + op);
             }
             // W3: the first access is batch indices[0], the same index Java's first access loads
-            assertEquals((double) sumA[W3RandomAccessBenchmark.indices()[0]],
+            assertEquals((double) w2.sumA()[W3RandomAccessBenchmark.indices()[0]],
                     number(got, "W3RandomAccessBenchmark." + lib + "_access"), lib);
-            assertEquals((double) firstA, number(got, "W3RandomAccessBenchmark." + lib + "_openToBatch0"), lib);
+            assertEquals((double) w2.firstA(), number(got, "W3RandomAccessBenchmark." + lib + "_openToBatch0"), lib);
         }
 
-        long w4 = 0;
-        W4Nested.Rows g4 = new W4Nested.Rows();
-        for (int i = 0; i < W4Nested.rows(); i++) {
-            g4.next();
-            w4 += g4.tagCount;
-            for (int k = 0; k < g4.tagCount; k++) w4 += W4Nested.WORDS[g4.tags[k]].length();
-            w4 += g4.a + W4Nested.WORDS[g4.b].length();
-            w4 += W4Nested.dictionaryValue(g4.d).length();
-        }
+        long w4 = Expected.w4Touch();
         assertEquals((double) w4, number(got, "W4NestedBenchmark.pyarrow_read"));
         assertEquals((double) w4, number(got, "W4NestedBenchmark.pyarrowFull_read"));
 

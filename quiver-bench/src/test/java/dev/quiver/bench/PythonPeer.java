@@ -33,7 +33,7 @@ final class PythonPeer {
                 : Path.of(p);
         if (!Files.isExecutable(python)) unavailable("no Python with pyarrow (" + python + "): " + HINT);
         Result r = exec(python, List.of("version"));
-        if (r.status != 0) unavailable(python + " cannot run " + SCRIPT + " (" + r.output.strip() + "): " + HINT);
+        if (r.status != 0) unavailable(python + " cannot run " + SCRIPT + " (" + r.errors.strip() + "): " + HINT);
         return python;
     }
 
@@ -52,32 +52,38 @@ final class PythonPeer {
         Assumptions.abort(msg);
     }
 
-    record Result(int status, String output) {}
+    /** What the script printed on standard output, and on standard error (its progress and errors). */
+    record Result(int status, String output, String errors) {}
 
     private static Result exec(Path python, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(python.toString(), SCRIPT.toString()));
         cmd.addAll(args);
+        Path errors = null;
         try {
-            Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            errors = Files.createTempFile("pyarrow_bench", ".err");
+            Process proc = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
             proc.getOutputStream().close();
             String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!proc.waitFor(10, TimeUnit.MINUTES)) {
                 proc.destroyForcibly();
                 Assertions.fail(String.join(" ", cmd) + " did not finish in 10 minutes");
             }
-            return new Result(proc.exitValue(), out);
+            return new Result(proc.exitValue(), out, Files.readString(errors));
         } catch (IOException e) {
-            return new Result(-1, e.toString());
+            return new Result(-1, "", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (errors != null) errors.toFile().delete();
         }
     }
 
-    /** Runs the script with {@code args}; fails unless it exits with 0 (its errors go to stderr); returns its output. */
+    /** Runs the script with {@code args}; fails with what it printed unless it exits with 0; returns its output. */
     static String run(String... args) {
         Result r = exec(python(), List.of(args));
-        Assertions.assertEquals(0, r.status, "pyarrow_bench.py " + String.join(" ", args) + " failed:\n" + r.output);
+        Assertions.assertEquals(0, r.status, "pyarrow_bench.py " + String.join(" ", args) + " failed:\n" + r.errors
+                + r.output);
         return r.output;
     }
 

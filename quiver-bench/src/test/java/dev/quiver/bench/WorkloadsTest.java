@@ -34,8 +34,7 @@ class WorkloadsTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "lz4", "zstd"})
     void w1BothLibrariesSumTheSameLengths(String codec) throws IOException {
-        long expected = 0;
-        for (String v : W1Cities.values(W1Cities.rows())) expected += v.length();
+        long expected = Expected.w1Lengths();
         W1CitiesBenchmark b = new W1CitiesBenchmark();
         W1CitiesBenchmark.QuiverState q = new W1CitiesBenchmark.QuiverState();
         q.codec = codec;
@@ -57,19 +56,9 @@ class WorkloadsTest {
 
     @Test
     void w2AndW3BothLibrariesSumTheSameValues() throws IOException {
-        int rows = W2Numeric.rows();
-        W2Numeric.Rows gen = new W2Numeric.Rows();
-        double expectedB = 0;
-        long[] sumA = new long[W2Numeric.batches(rows)];
-        for (int batch = 0; batch < sumA.length; batch++) {
-            double partial = 0;
-            for (int i = 0; i < Math.min(W2Numeric.BATCH, rows - batch * W2Numeric.BATCH); i++) {
-                gen.next();
-                partial += gen.b;
-                sumA[batch] += gen.a;
-            }
-            expectedB += partial;
-        }
+        Expected.W2 expected = Expected.w2();
+        double expectedB = expected.sumB();
+        long[] sumA = expected.sumA();
         W2NumericBenchmark b = new W2NumericBenchmark();
         W2NumericBenchmark.Input in = new W2NumericBenchmark.Input();
         in.setUp();
@@ -134,15 +123,7 @@ class WorkloadsTest {
 
     @Test
     void w4BothLibrariesTouchTheSameValues() throws IOException {
-        long expected = 0;
-        W4Nested.Rows gen = new W4Nested.Rows();
-        for (int i = 0; i < W4Nested.rows(); i++) {
-            gen.next();
-            expected += gen.tagCount;
-            for (int k = 0; k < gen.tagCount; k++) expected += W4Nested.WORDS[gen.tags[k]].length();
-            expected += gen.a + W4Nested.WORDS[gen.b].length();
-            expected += W4Nested.dictionaryValue(gen.d).length();
-        }
+        long expected = Expected.w4Touch();
         W4NestedBenchmark b = new W4NestedBenchmark();
         W4NestedBenchmark.QuiverState q = new W4NestedBenchmark.QuiverState();
         q.setUp();
@@ -162,8 +143,7 @@ class WorkloadsTest {
     @Test
     void w1BothLibrariesReadTheLz4FileArrowCppWrote() throws IOException {
         PythonPeer.prepare();
-        long expected = 0;
-        for (String v : W1Cities.values(W1Cities.rows())) expected += v.length();
+        long expected = Expected.w1Lengths();
         W1CitiesBenchmark b = new W1CitiesBenchmark();
         W1CitiesBenchmark.ArrowCppLz4 s = new W1CitiesBenchmark.ArrowCppLz4();
         s.setUp();
