@@ -10,9 +10,8 @@ import java.nio.file.Path;
  * <p>{@code -Dquiver.bench.small=true} shrinks every workload (smoke runs and tests prove the benchmarks run;
  * they measure nothing). {@code -Dquiver.bench.dir=DIR} is where the generated inputs go (default: a
  * {@code quiver-bench} folder in the temporary directory), {@code -Dquiver.bench.scratch=DIR} where write
- * benchmarks write (see {@link #scratch()});
- * generated files are never committed. The rules that keep benchmarks from disturbing each other are in
- * {@link DataFiles}.
+ * benchmarks write (see {@link #scratch()}); generated files are never committed. The rules that keep benchmarks
+ * from disturbing each other are in {@link DataFiles}.
  */
 public final class Bench {
     private Bench() {}
