@@ -8,8 +8,10 @@ import java.nio.file.Path;
  * Settings shared by every benchmark: the JVM arguments of the forks, the data size and the data directory.
  *
  * <p>{@code -Dquiver.bench.small=true} shrinks every workload (smoke runs and tests prove the benchmarks run;
- * they measure nothing). {@code -Dquiver.bench.dir=DIR} is where the W2 file and write outputs go (default: a
- * {@code quiver-bench} folder in the temporary directory); generated files are never committed.
+ * they measure nothing). {@code -Dquiver.bench.dir=DIR} is where the generated inputs go (default: a
+ * {@code quiver-bench} folder in the temporary directory), {@code -Dquiver.bench.scratch=DIR} where write
+ * benchmarks write (see {@link #scratch()}); generated files are never committed. The rules that keep benchmarks
+ * from disturbing each other are in {@link DataFiles}.
  */
 public final class Bench {
     private Bench() {}
@@ -35,6 +37,18 @@ public final class Bench {
     public static Path dir() throws IOException {
         String d = System.getProperty("quiver.bench.dir");
         Path p = d != null ? Path.of(d) : Path.of(System.getProperty("java.io.tmpdir"), "quiver-bench");
+        return Files.createDirectories(p);
+    }
+
+    /**
+     * Where write benchmarks write, created when missing: never the data directory, so that no write can touch
+     * a file a read benchmark maps. {@code -Dquiver.bench.scratch=DIR}, else {@code DATA-DIR-scratch} beside the
+     * data directory.
+     */
+    public static Path scratch() throws IOException {
+        String d = System.getProperty("quiver.bench.scratch");
+        Path data = dir().toAbsolutePath();
+        Path p = d != null ? Path.of(d) : data.resolveSibling(data.getFileName() + "-scratch");
         return Files.createDirectories(p);
     }
 }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small JSON reader for JMH's result files: objects → LinkedHashMap, arrays → List, numbers → Double. */
+/**
+ * A small JSON reader for JMH's result files: objects → LinkedHashMap, arrays → List, numbers → Double; and the
+ * writer of what it reads (the suite merges the result files of one repeat).
+ */
 final class Json {
     private final String s;
     private int at;
@@ -20,6 +23,64 @@ final class Json {
         j.space();
         if (j.at != text.length()) throw j.error("trailing characters");
         return v;
+    }
+
+    /** {@code value} (maps, lists, strings, numbers, booleans, null) as JSON text. */
+    static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.append('\n').toString();
+    }
+
+    private static void write(Object v, StringBuilder out) {
+        switch (v) {
+            case null -> out.append("null");
+            case Map<?, ?> m -> {
+                out.append('{');
+                boolean first = true;
+                for (var e : m.entrySet()) {
+                    if (!first) out.append(", ");
+                    first = false;
+                    writeString(String.valueOf(e.getKey()), out);
+                    out.append(": ");
+                    write(e.getValue(), out);
+                }
+                out.append('}');
+            }
+            case List<?> l -> {
+                out.append('[');
+                for (int i = 0; i < l.size(); i++) {
+                    if (i > 0) out.append(l.get(i) instanceof Map ? ",\n" : ", ");
+                    write(l.get(i), out);
+                }
+                out.append(']');
+            }
+            case String str -> writeString(str, out);
+            case Double d when d.isNaN() || d.isInfinite() -> writeString(d.toString(), out);
+            case Double d when d == Math.rint(d) && Math.abs(d) < 1e15 -> out.append((long) (double) d);
+            case Number n -> out.append(n);
+            case Boolean b -> out.append(b);
+            default -> throw new IllegalArgumentException("cannot write " + v.getClass() + " as JSON");
+        }
+    }
+
+    private static void writeString(String str, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < str.length(); i++) {
+            char c = str.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        out.append('"');
     }
 
     private Object value() {

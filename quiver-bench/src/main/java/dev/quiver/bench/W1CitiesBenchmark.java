@@ -22,11 +22,15 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
  * W1 cities: write the one-batch file to memory with no compression, LZ4_FRAME and ZSTD (each codec's default
  * level), and read each back from memory touching every value. Each library reads back the file it wrote.
+ * {@code readArrowCppLz4}: both read, from memory, the W1 LZ4_FRAME file as Arrow C++ writes it (PyArrow wrote it
+ * from Quiver's uncompressed file in quiver-bench/run's prepare step; its frames use linked blocks).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -82,6 +86,29 @@ public class W1CitiesBenchmark {
         }
     }
 
+    /** The W1 LZ4 file PyArrow wrote, in memory. */
+    @State(Scope.Benchmark)
+    public static class ArrowCppLz4 {
+        byte[] file;
+        BufferAllocator allocator;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            Path p = W1Cities.arrowCppLz4File();
+            if (!Files.exists(p)) {
+                throw new IllegalStateException(p + " is missing: PyArrow writes it (quiver-bench/run's prepare step, "
+                        + "src/main/python/pyarrow_bench.py prepare)");
+            }
+            file = Files.readAllBytes(p);
+            allocator = new RootAllocator();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            allocator.close();
+        }
+    }
+
     static int write(QuiverState s) throws IOException {
         s.sink.reset();
         try (RecordBatchFileWriter w = Ipc.newFile(s.sink, s.batch.schema(), s.options)) {
@@ -117,6 +144,18 @@ public class W1CitiesBenchmark {
     @Benchmark
     @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE, Bench.ARROW_OPENS})
     public long arrowJava_read(ArrowJavaState s) throws IOException {
+        return W1Cities.arrowJavaRead(s.file, s.allocator);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE})
+    public long quiver_readArrowCppLz4(ArrowCppLz4 s) {
+        return W1Cities.quiverRead(s.file);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE, Bench.ARROW_OPENS})
+    public long arrowJava_readArrowCppLz4(ArrowCppLz4 s) throws IOException {
         return W1Cities.arrowJavaRead(s.file, s.allocator);
     }
 }

@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
 /**
  * W2 numeric: rows in batches of 65,536 of {@code id int64} (the row number), {@code a int32}, {@code b float64}
  * and {@code c int64} with 10% nulls, the last three random from SplittableRandom(42). The shared input file (and
- * the same data as a stream) is generated on demand into {@link Bench#dir()} by Quiver, once.
+ * the same data as a stream) is generated into {@link Bench#dir()} by Quiver, once (see {@link DataFiles}).
  */
 final class W2Numeric {
     private W2Numeric() {}
@@ -166,14 +166,16 @@ final class W2Numeric {
         String base = "w2-v" + VERSION + "-" + rows;
         Path file = dir.resolve(base + ".arrow");
         Path stream = dir.resolve(base + ".arrows");
-        if (!Files.exists(file) || !Files.exists(stream)) generate(rows, file, stream);
+        if (!Files.exists(file) || !Files.exists(stream)) {
+            DataFiles.input(file, f -> generate(rows, file, stream));
+        }
         return suffix.equals(".arrow") ? file : stream;
     }
 
-    /** Writes both forms batch by batch (little memory), each to a temporary name moved into place at the end. */
+    /** Writes both forms batch by batch (little memory), each to a temporary name published at the end. */
     private static void generate(int rows, Path file, Path stream) throws IOException {
-        Path fileTmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Path streamTmp = stream.resolveSibling(stream.getFileName() + ".tmp");
+        Path fileTmp = DataFiles.temporary(file);
+        Path streamTmp = DataFiles.temporary(stream);
         Rows r = new Rows();
         RecordBatch first = quiverBatch(r, 0, Math.min(BATCH, rows));
         try (RecordBatchFileWriter fw = Ipc.newFile(fileTmp, first.schema(), IpcWriteOptions.DEFAULT);
@@ -187,7 +189,7 @@ final class W2Numeric {
                 batch = quiverBatch(r, at, (int) Math.min(BATCH, rows - at));
             }
         }
-        Files.move(fileTmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(streamTmp, stream, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DataFiles.publish(fileTmp, file);
+        DataFiles.publish(streamTmp, stream);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -37,7 +38,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * W2 numeric: write the file to disk (no compression); read the file summing {@code b}; read the same data as a
- * stream from a file summing {@code b}. Both libraries read the same files (written once by Quiver).
+ * stream from a file summing {@code b}. Both libraries read the same files (written once by Quiver, in the page
+ * cache before each trial: {@link DataFiles#pretouch}); writes go to {@link Bench#scratch()}.
+ *
+ * <p>Hook for the C Data Interface row (issue 9): once Quiver exports batches through the C Data Interface, add
+ * {@code quiver_cDataExport} (open the W2 file, export every batch to Arrow Java through {@code ArrowArray} /
+ * {@code ArrowSchema}, import it with arrow-c-data, sum {@code b} on the Arrow Java side) and
+ * {@code arrowJava_cDataExport} (Arrow Java reading the same file itself and summing {@code b}, as
+ * {@link #arrowJava_readFile}); {@link Report} already has the row {@code W2NumericBenchmark.cDataExport} and
+ * shows it as soon as results for it exist.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -55,6 +64,8 @@ public class W2NumericBenchmark {
         public void setUp() throws IOException {
             file = W2Numeric.file();
             stream = W2Numeric.streamFile();
+            DataFiles.pretouch(file);
+            DataFiles.pretouch(stream);
         }
     }
 
@@ -67,7 +78,7 @@ public class W2NumericBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             batches = W2Numeric.quiverBatches(W2Numeric.rows());
-            out = Bench.dir().resolve("w2-write-quiver.arrow");
+            out = Bench.scratch().resolve("w2-write-quiver.arrow");
         }
 
         /**
@@ -98,7 +109,7 @@ public class W2NumericBenchmark {
             allocator = new RootAllocator();
             roots = W2Numeric.arrowJavaBatches(allocator, W2Numeric.rows());
             batches = ArrowJavaIo.unload(roots);
-            out = Bench.dir().resolve("w2-write-arrowjava.arrow");
+            out = Bench.scratch().resolve("w2-write-arrowjava.arrow");
         }
 
         /** As {@link QuiverData#removePreviousOutput()}. */
@@ -203,12 +214,15 @@ public class W2NumericBenchmark {
         return sum;
     }
 
+    /** The touch loops are never inlined into the benchmark methods, for either library (see {@link W1Cities}). */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     static double sum(Float64Array b) {
         double s = 0;
         for (int i = 0, n = b.length(); i < n; i++) s += b.get(i);
         return s;
     }
 
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     static double sum(Float8Vector b) {
         double s = 0;
         for (int i = 0, n = b.getValueCount(); i < n; i++) s += b.get(i);

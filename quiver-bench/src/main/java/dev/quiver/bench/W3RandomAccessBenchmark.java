@@ -11,6 +11,7 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -24,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -33,7 +35,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * W3 random access on the W2 file. {@code access}: with the file open, load the next of 1,000 random batch
  * indices (SplittableRandom(42), cycling) and sum its {@code a}; the score is the time of one access.
- * {@code openToBatch0}: open the file, hold batch 0 (read one value of it), close.
+ * {@code openToBatch0}: open the file, hold batch 0 (read one value of it), close. The file is in the page cache
+ * before each trial ({@link DataFiles#pretouch}); {@code access} maps it once per trial, {@code openToBatch0} once
+ * per operation.
+ *
+ * <p>The sums are methods the JIT never inlines into the benchmark methods, for both libraries: inlined below
+ * {@code recordBatch}, whose decoding and validation use up C2's node budget, the segment load of the sum loop
+ * was left as a call per value (about 270 µs instead of 15 µs per access, depending on the order in which C2
+ * compiled {@code quiver_access} and {@code recordBatch}; quiver-bench/ANALYSIS.md has the evidence).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -50,10 +59,7 @@ public class W3RandomAccessBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            int batches = W2Numeric.batches(W2Numeric.rows());
-            SplittableRandom random = new SplittableRandom(42);
-            indices = new int[ACCESSES];
-            for (int i = 0; i < ACCESSES; i++) indices[i] = random.nextInt(batches);
+            indices = indices();
         }
 
         int next() {
@@ -61,6 +67,27 @@ public class W3RandomAccessBenchmark {
             next = next + 1 == ACCESSES ? 0 : next + 1;
             return i;
         }
+    }
+
+    /** The 1,000 random batch indices of W2's batches, from SplittableRandom(42). */
+    static int[] indices() {
+        int batches = W2Numeric.batches(W2Numeric.rows());
+        SplittableRandom random = new SplittableRandom(42);
+        int[] indices = new int[ACCESSES];
+        for (int i = 0; i < ACCESSES; i++) indices[i] = random.nextInt(batches);
+        return indices;
+    }
+
+    /** The same indices, one per line, for PyArrow's accesses (generated when missing). */
+    static Path indicesFile() throws IOException {
+        Path file = Bench.dir().resolve("w3-indices-v1-" + W2Numeric.batches(W2Numeric.rows()) + ".txt");
+        return DataFiles.input(file, target -> {
+            StringBuilder sb = new StringBuilder();
+            for (int i : indices()) sb.append(i).append('\n');
+            Path tmp = DataFiles.temporary(target);
+            Files.writeString(tmp, sb);
+            DataFiles.publish(tmp, target);
+        });
     }
 
     @State(Scope.Benchmark)
@@ -71,6 +98,7 @@ public class W3RandomAccessBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             path = W2Numeric.file();
+            DataFiles.pretouch(path);
             reader = Ipc.openFile(path);
         }
 
@@ -91,6 +119,7 @@ public class W3RandomAccessBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             path = W2Numeric.file();
+            DataFiles.pretouch(path);
             allocator = new RootAllocator();
             channel = FileChannel.open(path, StandardOpenOption.READ);
             reader = new ArrowFileReader(channel, allocator);
@@ -138,12 +167,14 @@ public class W3RandomAccessBenchmark {
         }
     }
 
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     static long sum(Int32Array a) {
         long s = 0;
         for (int i = 0, n = a.length(); i < n; i++) s += a.get(i);
         return s;
     }
 
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     static long sum(IntVector a) {
         long s = 0;
         for (int i = 0, n = a.getValueCount(); i < n; i++) s += a.get(i);

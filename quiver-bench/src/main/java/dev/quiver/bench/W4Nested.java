@@ -11,8 +11,10 @@ import dev.quiver.array.RecordBatch;
 import dev.quiver.array.StructArray;
 import dev.quiver.array.Utf8Array;
 import dev.quiver.array.VarBinaryBuilder;
-import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.IpcWriteOptions;
+import dev.quiver.ipc.RecordBatchFileReader;
+import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.type.DictionaryEncoding;
 import dev.quiver.type.ArrowTypes;
 import org.apache.arrow.memory.BufferAllocator;
@@ -29,10 +31,12 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
+import org.openjdk.jmh.annotations.CompilerControl;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -138,25 +142,48 @@ final class W4Nested {
         try (RecordBatchFileReader r = Ipc.openFile(MemorySegment.ofArray(file))) {
             for (int bi = 0; bi < r.numRecordBatches(); bi++) {
                 try (RecordBatch batch = r.recordBatch(bi)) {
-                    ListArray tags = (ListArray) batch.column(0);
-                    Utf8Array items = (Utf8Array) tags.values();
-                    StructArray s = (StructArray) batch.column(1);
-                    Int32Array a = (Int32Array) s.field(0);
-                    Utf8Array b = (Utf8Array) s.field(1);
-                    DictionaryArray d = (DictionaryArray) batch.column(2);
-                    Utf8Array dict = (Utf8Array) d.dictionary();
-                    for (int i = 0, n = batch.numRows(); i < n; i++) {
-                        int start = (int) tags.valueStart(i);
-                        int count = tags.valueLength(i);
-                        sum += count;
-                        for (int k = start; k < start + count; k++) sum += items.valueLength(k);
-                        sum += a.get(i) + b.valueLength(i);
-                        sum += dict.valueLength((int) d.getIndex(i));
-                    }
+                    sum += touch(batch);
                 }
             }
         }
         return sum;
+    }
+
+    /** Every value of one batch; never inlined into the reading loop (see {@link W1Cities}). */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static long touch(RecordBatch batch) {
+        long sum = 0;
+        ListArray tags = (ListArray) batch.column(0);
+        Utf8Array items = (Utf8Array) tags.values();
+        StructArray s = (StructArray) batch.column(1);
+        Int32Array a = (Int32Array) s.field(0);
+        Utf8Array b = (Utf8Array) s.field(1);
+        DictionaryArray d = (DictionaryArray) batch.column(2);
+        Utf8Array dict = (Utf8Array) d.dictionary();
+        for (int i = 0, n = batch.numRows(); i < n; i++) {
+            int start = (int) tags.valueStart(i);
+            int count = tags.valueLength(i);
+            sum += count;
+            for (int k = start; k < start + count; k++) sum += items.valueLength(k);
+            sum += a.get(i) + b.valueLength(i);
+            sum += dict.valueLength((int) d.getIndex(i));
+        }
+        return sum;
+    }
+
+    /** Bump when the generated data changes, so that stale files are not reused. */
+    private static final int VERSION = 1;
+
+    /** The W4 file as Quiver writes it (no compression), the input PyArrow reads; generated when missing. */
+    static Path file() throws IOException {
+        return DataFiles.input(Bench.dir().resolve("w4-v" + VERSION + "-" + rows() + ".arrow"), target -> {
+            Path tmp = DataFiles.temporary(target);
+            List<RecordBatch> batches = quiverBatches(rows());
+            try (RecordBatchFileWriter w = Ipc.newFile(tmp, batches.get(0).schema(), IpcWriteOptions.DEFAULT)) {
+                for (RecordBatch b : batches) w.write(b);
+            }
+            DataFiles.publish(tmp, target);
+        });
     }
 
     // ---- Arrow Java ------------------------------------------------------------------------------------------
@@ -231,22 +258,29 @@ final class W4Nested {
             VectorSchemaRoot root = r.getVectorSchemaRoot();
             for (ArrowBlock block : r.getRecordBlocks()) {
                 r.loadRecordBatch(block);
-                ListVector tags = (ListVector) root.getVector(0);
-                VarCharVector items = (VarCharVector) tags.getDataVector();
-                StructVector s = (StructVector) root.getVector(1);
-                IntVector a = (IntVector) s.getChild("a");
-                VarCharVector b = (VarCharVector) s.getChild("b");
-                IntVector d = (IntVector) root.getVector(2);
-                VarCharVector dict = (VarCharVector) r.getDictionaryVectors().get(0L).getVector();
-                for (int i = 0, n = root.getRowCount(); i < n; i++) {
-                    int start = tags.getElementStartIndex(i);
-                    int end = tags.getElementEndIndex(i);
-                    sum += end - start;
-                    for (int k = start; k < end; k++) sum += items.getValueLength(k);
-                    sum += a.get(i) + b.getValueLength(i);
-                    sum += dict.getValueLength(d.get(i));
-                }
+                sum += touch(root, (VarCharVector) r.getDictionaryVectors().get(0L).getVector());
             }
+        }
+        return sum;
+    }
+
+    /** Every value of the batch loaded in {@code root}; never inlined into the reading loop. */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static long touch(VectorSchemaRoot root, VarCharVector dict) {
+        long sum = 0;
+        ListVector tags = (ListVector) root.getVector(0);
+        VarCharVector items = (VarCharVector) tags.getDataVector();
+        StructVector s = (StructVector) root.getVector(1);
+        IntVector a = (IntVector) s.getChild("a");
+        VarCharVector b = (VarCharVector) s.getChild("b");
+        IntVector d = (IntVector) root.getVector(2);
+        for (int i = 0, n = root.getRowCount(); i < n; i++) {
+            int start = tags.getElementStartIndex(i);
+            int end = tags.getElementEndIndex(i);
+            sum += end - start;
+            for (int k = start; k < end; k++) sum += items.getValueLength(k);
+            sum += a.get(i) + b.getValueLength(i);
+            sum += dict.getValueLength(d.get(i));
         }
         return sum;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,34 +32,148 @@ class ReportTest {
     @Test
     void mainTablePairsLibrariesByOperationAndUsesTheMedian() throws IOException {
         List<String> lines = render().lines().toList();
-        assertEquals("| workload | operation | Arrow Java | Quiver | ratio | target |", lines.get(0));
-        assertEquals("| --- | --- | ---: | ---: | ---: | ---: |", lines.get(1));
+        assertEquals("| workload | operation | Quiver | Arrow Java | PyArrow | PyArrow full | ÷ Arrow Java | ÷ PyArrow "
+                + "| ÷ PyArrow full | target |", lines.get(0));
+        assertEquals("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", lines.get(1));
         // medians 2500 ms and 12.5 ms: 200×
-        assertEquals("| W1 cities | write to memory, LZ4_FRAME | 2.50 s | 12.5 ms | 200× | ≥100× |", lines.get(2));
+        assertEquals("| W1 cities | write to memory, LZ4_FRAME | 12.5 ms | 2.50 s | n/a | n/a | 200× | n/a | n/a "
+                + "| ≥100× / ≥1× |", lines.get(2));
         // a missing partner gives n/a
-        assertEquals("| W2 numeric | read file, sum b | n/a | 40.0 ms | n/a | ≥2.5× |", lines.get(3));
+        assertEquals("| W2 numeric | read file, sum b | 40.0 ms | n/a | n/a | n/a | n/a | n/a | n/a | ≥2.5× / ≥1× |",
+                lines.get(3));
         // scores without percentiles use the score; different units are compared in seconds
-        assertEquals("| W3 random access | load a random batch, sum a (per access) | 850 µs | 123 µs | 6.89× | ≥5× |",
-                lines.get(4));
+        assertEquals("| W3 random access | load a random batch, sum a (per access) | 123 µs | 850 µs | n/a | n/a "
+                + "| 6.89× | n/a | n/a | ≥5× / ≥1× |", lines.get(4));
         // a benchmark the report does not know is still shown, under its JMH name
-        assertEquals("| NewBenchmark | fancy | n/a | 3.00 ns | n/a |  |", lines.get(5));
+        assertEquals("| NewBenchmark | fancy | 3.00 ns | n/a | n/a | n/a | n/a | n/a | n/a |  |", lines.get(5));
         assertEquals("", lines.get(6));
-        assertEquals("Ratio = Arrow Java time ÷ Quiver time (above 1: Quiver is faster). Both libraries run with their default options: Quiver reads with FULL validation (every offset "
-                + "and every UTF-8 string is checked before a batch is handed out); Arrow Java checks neither.",
-                lines.get(7));
+        assertEquals(Report.VALIDATION_NOTE, lines.get(7));
         assertEquals("", lines.get(8));
-        assertEquals("| W1 file size | Arrow Java | Quiver |", lines.get(9));
+        assertEquals(Report.repeatsNote(1), lines.get(9));
+        assertEquals("", lines.get(10));
+        assertEquals("PyArrow columns: not run (no facts about PyArrow).", lines.get(11));
+        assertEquals("", lines.get(12));
+        assertEquals("| W1 file size | Arrow Java | Quiver | PyArrow |", lines.get(13));
+    }
+
+    /** One JMH-format result: {@code lib_op} of {@code cls} taking {@code micros} µs (and counters, if given). */
+    private static Map<String, Object> result(String cls, String method, double micros, Map<String, Object> secondary) {
+        Map<String, Object> r = new java.util.LinkedHashMap<>();
+        r.put("benchmark", "dev.quiver.bench." + cls + "." + method);
+        r.put("primaryMetric", Map.of("score", micros, "scoreUnit", "us/op"));
+        r.put("secondaryMetrics", secondary);
+        return r;
+    }
+
+    private static Map<String, Object> result(String cls, String method, double micros) {
+        return result(cls, method, micros, Map.of());
+    }
+
+    @Test
+    void repeatsGiveTheMedianRatioAndItsRangeAndMarkTheUnstable() {
+        String w3 = "W3RandomAccessBenchmark";
+        // Quiver 10, 12, 11 µs; Arrow Java 100, 132, 121 (ratios 10, 11, 11): stable; PyArrow 10, 24, 16.5
+        // (ratios 1, 2, 1.5): the range leaves ±15% of the median 1.5
+        List<Object> repeats = List.of(
+                List.of(result(w3, "quiver_access", 10), result(w3, "arrowJava_access", 100), result(w3, "pyarrow_access", 10)),
+                List.of(result(w3, "quiver_access", 12), result(w3, "arrowJava_access", 132), result(w3, "pyarrow_access", 24)),
+                List.of(result(w3, "quiver_access", 11), result(w3, "arrowJava_access", 121), result(w3, "pyarrow_access", 16.5)));
+        List<String> lines = Report.render(repeats, Map.of("pyarrow.status", "ok", "pyarrow.version", "25.0.1")).lines().toList();
+        assertEquals("| W3 random access | load a random batch, sum a (per access) | 11.0 µs | 121 µs | 16.5 µs | n/a "
+                + "| 11.0× (10.0–11.0) | unstable (1.00–2.00×) | n/a | ≥5× / ≥1× |", lines.get(2));
+        assertEquals(Report.repeatsNote(3), lines.get(6));
+        assertTrue(lines.get(6).startsWith("Times are medians over 3 runs of the suite, each in its own random order"),
+                lines.get(6));
+        assertTrue(lines.get(8).startsWith("PyArrow (Arrow C++) 25.0.1 reads the files Quiver wrote"), lines.get(8));
+    }
+
+    @Test
+    void aRepeatMissingOneSideLeavesItOutOfTheRatio() {
+        String w2 = "W2NumericBenchmark";
+        List<Object> repeats = List.of(
+                List.of(result(w2, "quiver_readFile", 10), result(w2, "arrowJava_readFile", 30)),
+                List.of(result(w2, "quiver_readFile", 10)),
+                List.of(result(w2, "quiver_readFile", 10), result(w2, "arrowJava_readFile", 32)));
+        String row = Report.render(repeats, Map.of()).lines().toList().get(2);
+        assertEquals("| W2 numeric | read file, sum b | 10.0 µs | 31.0 µs | n/a | n/a | 3.10× (3.00–3.20) | n/a | n/a "
+                + "| ≥2.5× / ≥1× |", row);
+    }
+
+    @Test
+    void pyarrowMissingSaysWhy() {
+        String r = Report.render(List.of(List.of(result("W4NestedBenchmark", "quiver_read", 5))),
+                Map.of("pyarrow.status", "not available (no QUIVER_PYTHON, and .ci/python-env failed)"));
+        assertTrue(r.contains("\nPyArrow columns: not available (no QUIVER_PYTHON, and .ci/python-env failed).\n"), r);
+    }
+
+    @Test
+    void countersArePerOperationMediansForEveryLibrary() {
+        String w3 = "W3RandomAccessBenchmark";
+        Map<String, Object> q = Map.of("·cpu.bench", Map.of("score", 15.0, "scoreUnit", "us/op"),
+                "·minflt", Map.of("score", 0.25, "scoreUnit", "faults/op"),
+                "·majflt", Map.of("score", 0.0, "scoreUnit", "faults/op"));
+        Map<String, Object> p = Map.of("·cpu.bench", Map.of("score", 30.0, "scoreUnit", "us/op"),
+                "·minflt", Map.of("score", 2.0, "scoreUnit", "faults/op"),
+                "·majflt", Map.of("score", 0.0, "scoreUnit", "faults/op"));
+        String r = Report.render(List.of(List.of(result(w3, "quiver_access", 20, q), result(w3, "pyarrow_access", 40, p))),
+                Map.of());
+        String counters = r.substring(r.indexOf("| counters"), r.indexOf(Report.COUNTERS_NOTE));
+        assertEquals("""
+                | counters per operation: CPU time of the benchmark thread · minor / major page faults | Quiver \
+                | Arrow Java | PyArrow | PyArrow full |
+                | --- | ---: | ---: | ---: | ---: |
+                | W3 random access, load a random batch, sum a (per access) | 15.0 µs · 0.25 / 0.00 | n/a · n/a / n/a \
+                | 30.0 µs · 2.00 / 0.00 | n/a · n/a / n/a |
+
+                """, counters);
+    }
+
+    @Test
+    void memcpyGivesEveryCopyAndTheFastestJavaCopy() {
+        // 256 MiB: 268435456 bytes; 26.84 ms = 10 GB/s, 13.42 ms = 20 GB/s, 17.9 ms = 15 GB/s
+        List<Object> run = List.of(
+                memcpy("copy", "1", 26.8435456), memcpy("copy", "cores", 17.895697),
+                memcpy("libcMemcpy", "1", 13.4217728), memcpy("libcMemcpy", "cores", 26.8435456),
+                memcpy("numpyCopy", "1", 14.9130808));
+        String r = Report.render(List.of(run), Map.of());
+        assertTrue(r.contains("""
+                memcpy reference: 256 MiB between two off-heap buffers in 26.8 ms = 10.0 GB/s
+
+                Other copies of the same buffers:
+                - MemorySegment.copy, every core: 256 MiB in 17.9 ms = 15.0 GB/s
+                - libc memcpy through FFM, 1 thread: 256 MiB in 13.4 ms = 20.0 GB/s
+                - libc memcpy through FFM, every core: 256 MiB in 26.8 ms = 10.0 GB/s
+                - numpy.copyto (Python, same run), 1 thread: 256 MiB in 14.9 ms = 18.0 GB/s
+
+                The machine's copy speed, the fastest Java copy above: 20.0 GB/s (libc memcpy through FFM, 1 thread).
+                """), r);
+    }
+
+    private static Map<String, Object> memcpy(String method, String threads, double millis) {
+        return Map.of("benchmark", "dev.quiver.bench.MemcpyBenchmark." + method,
+                "params", Map.of("bytes", "268435456", "threads", threads),
+                "primaryMetric", Map.of("score", millis, "scoreUnit", "ms/op"));
+    }
+
+    @Test
+    void theCDataRowAppearsOnceItsBenchmarksExist() {
+        String w2 = "W2NumericBenchmark";
+        assertFalse(Report.render(List.of(List.of(result(w2, "quiver_readFile", 10))), Map.of()).contains("C Data"));
+        String r = Report.render(List.of(List.of(result(w2, "quiver_cDataExport", 2),
+                result(w2, "arrowJava_cDataExport", 2000))), Map.of());
+        assertTrue(r.contains("| W2 numeric | to Arrow Java: C Data export (Quiver) vs reading the file (Arrow Java), "
+                + "sum b | 2.00 µs | 2.00 ms | n/a | n/a | 1000× | n/a | n/a |  |"), r);
     }
 
     @Test
     void sizesMemcpyAndMemoryFollowTheTable() throws IOException {
         String r = render();
         assertTrue(r.contains("""
-                | W1 file size | Arrow Java | Quiver |
-                | --- | ---: | ---: |
-                | no compression | 10,738,144 B | 10,631,304 B |
-                | LZ4_FRAME | 5,000,000 B | 4,000,000 B |
-                | ZSTD | 3,000,000 B | 2,999,999 B |
+                | W1 file size | Arrow Java | Quiver | PyArrow |
+                | --- | ---: | ---: | ---: |
+                | no compression | 10,738,144 B | 10,631,304 B | n/a |
+                | LZ4_FRAME | 5,000,000 B | 4,000,000 B | n/a |
+                | ZSTD | 3,000,000 B | 2,999,999 B | n/a |
                 """), r);
         // 256 MiB in the median 53.687 ms = 5.0 GB/s
         assertTrue(r.contains("memcpy reference: 256 MiB between two off-heap buffers in 53.7 ms = 5.0 GB/s\n"), r);
@@ -100,10 +215,24 @@ class ReportTest {
         }
         assertEquals(render(), printed.toString(StandardCharsets.UTF_8), "prints the report without the header");
         String text = Files.readString(md);
-        assertTrue(text.startsWith("# Benchmarks: Quiver and Apache Arrow Java 19.0.0\n\nWritten by `quiver-bench/run` on "
+        assertTrue(text.startsWith("# Benchmarks: Quiver, Apache Arrow Java 19.0.0\n\nWritten by `quiver-bench/run` on "
                 + "2026-12-01 21:00 UTC, on 2 cores (Test CPU @ 2.0GHz), OpenJDK 64-Bit Server VM 25+36-LTS; load average "
-                + "before the run: 0.15 0.20 0.31.\n"), text);
+                + "before the run: 0.15 0.20 0.31; 1 run of the suite.\n"), text);
         assertTrue(text.endsWith(render()), text);
+    }
+
+    @Test
+    void resultsOfEveryRepeatAreReadInRepeatOrder(@TempDir Path tmp) throws IOException {
+        for (int k : new int[] {10, 2, 1}) {
+            Path d = Files.createDirectories(tmp.resolve("repeat-" + k));
+            Files.writeString(d.resolve("results.json"), Json.write(List.of(result("W4NestedBenchmark", "quiver_read", k))));
+        }
+        Files.createDirectories(tmp.resolve("repeat-3")); // a repeat that wrote nothing (stopped) is left out
+        List<Object> repeats = Report.repeats(tmp);
+        assertEquals(3, repeats.size());
+        List<Long> micros = new java.util.ArrayList<>();
+        for (Object r : repeats) micros.add(Math.round(Report.results(r).get("quiver").get("W4NestedBenchmark.read").seconds() * 1e6));
+        assertEquals(List.of(1L, 2L, 10L), micros);
     }
 
     @Test

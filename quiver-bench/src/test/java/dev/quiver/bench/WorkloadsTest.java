@@ -1,12 +1,20 @@
 package dev.quiver.bench;
 
+import dev.quiver.array.Int64Array;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.cli.Main;
+import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.RecordBatchReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -24,8 +32,7 @@ class WorkloadsTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "lz4", "zstd"})
     void w1BothLibrariesSumTheSameLengths(String codec) throws IOException {
-        long expected = 0;
-        for (String v : W1Cities.values(W1Cities.rows())) expected += v.length();
+        long expected = Expected.w1Lengths();
         W1CitiesBenchmark b = new W1CitiesBenchmark();
         W1CitiesBenchmark.QuiverState q = new W1CitiesBenchmark.QuiverState();
         q.codec = codec;
@@ -47,19 +54,9 @@ class WorkloadsTest {
 
     @Test
     void w2AndW3BothLibrariesSumTheSameValues() throws IOException {
-        int rows = W2Numeric.rows();
-        W2Numeric.Rows gen = new W2Numeric.Rows();
-        double expectedB = 0;
-        long[] sumA = new long[W2Numeric.batches(rows)];
-        for (int batch = 0; batch < sumA.length; batch++) {
-            double partial = 0;
-            for (int i = 0; i < Math.min(W2Numeric.BATCH, rows - batch * W2Numeric.BATCH); i++) {
-                gen.next();
-                partial += gen.b;
-                sumA[batch] += gen.a;
-            }
-            expectedB += partial;
-        }
+        Expected.W2 expected = Expected.w2();
+        double expectedB = expected.sumB();
+        long[] sumA = expected.sumA();
         W2NumericBenchmark b = new W2NumericBenchmark();
         W2NumericBenchmark.Input in = new W2NumericBenchmark.Input();
         in.setUp();
@@ -124,15 +121,7 @@ class WorkloadsTest {
 
     @Test
     void w4BothLibrariesTouchTheSameValues() throws IOException {
-        long expected = 0;
-        W4Nested.Rows gen = new W4Nested.Rows();
-        for (int i = 0; i < W4Nested.rows(); i++) {
-            gen.next();
-            expected += gen.tagCount;
-            for (int k = 0; k < gen.tagCount; k++) expected += W4Nested.WORDS[gen.tags[k]].length();
-            expected += gen.a + W4Nested.WORDS[gen.b].length();
-            expected += W4Nested.dictionaryValue(gen.d).length();
-        }
+        long expected = Expected.w4Touch();
         W4NestedBenchmark b = new W4NestedBenchmark();
         W4NestedBenchmark.QuiverState q = new W4NestedBenchmark.QuiverState();
         q.setUp();
@@ -147,5 +136,65 @@ class WorkloadsTest {
         } finally {
             a.tearDown();
         }
+    }
+
+    @Test
+    void w1BothLibrariesReadTheLz4FileArrowCppWrote() throws IOException {
+        PythonPeer.prepare();
+        long expected = Expected.w1Lengths();
+        W1CitiesBenchmark b = new W1CitiesBenchmark();
+        W1CitiesBenchmark.ArrowCppLz4 s = new W1CitiesBenchmark.ArrowCppLz4();
+        s.setUp();
+        try {
+            assertEquals(expected, b.quiver_readArrowCppLz4(s));
+            assertEquals(expected, b.arrowJava_readArrowCppLz4(s));
+        } finally {
+            s.tearDown();
+        }
+    }
+
+    @Test
+    void convertWritesEveryRowInTheFormatAndCodecAsked() throws IOException {
+        ConvertBenchmark.Conversions s = new ConvertBenchmark.Conversions();
+        s.setUp();
+        try {
+            s.removeOutputs();
+            long written = new ConvertBenchmark().quiver_convert(s);
+            long total = 0;
+            long rows = Mixed.rows();
+            for (ConvertBenchmark.Conversion c : s.conversions) {
+                total += Files.size(c.out());
+                boolean stream = c.out().toString().endsWith(".arrows");
+                String codec = c.codec().get(1);
+                long n = 0;
+                long ids = 0;
+                try (RecordBatchReader r = stream ? Ipc.openStream(c.out()) : Ipc.openFile(c.out())) {
+                    for (RecordBatch batch : r) {
+                        try (batch) {
+                            n += batch.numRows();
+                            Int64Array id = (Int64Array) batch.column(0);
+                            for (int i = 0; i < id.length(); i++) ids += id.get(i);
+                        }
+                    }
+                }
+                assertEquals(rows, n, c.out().toString());
+                assertEquals(rows * (rows - 1) / 2, ids, c.out() + ": every row once, in order");
+                String inspected = inspect(c.out());
+                assertTrue(inspected.contains(codec.equals("zstd") ? " zstd " : " lz4_frame "), c.out() + ":\n" + inspected);
+                assertFalse(inspected.contains(codec.equals("zstd") ? " lz4_frame " : " zstd "), c.out() + ":\n" + inspected);
+            }
+            assertEquals(total, written);
+        } finally {
+            s.tearDown();
+        }
+    }
+
+    /** What {@code quiver inspect} prints about a file or stream. */
+    private static String inspect(Path p) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int status = Main.run(java.io.InputStream.nullInputStream(), out, out, "inspect", p.toString());
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, status, text);
+        return text;
     }
 }
