@@ -85,6 +85,11 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         out = spec.commandLine().getOut();
+        if (html != null && html.toString().equals("-") && (json || layout || buffers || metadata)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--html - writes the page to standard output: it cannot share it with --json, --layout, --buffers "
+                            + "or --metadata");
+        }
         Input input = Input.of(file, main, spec.commandLine());
         WireLayout l;
         boolean wroteFile = false;

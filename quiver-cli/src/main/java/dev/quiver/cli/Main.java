@@ -161,7 +161,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             default -> "unexpected " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
                     + " (a bug in Quiver: please report it with the input; QUIVER_DEBUG=1 prints the stack trace)";
         };
-        return Cells.escape(message);
+        return dev.quiver.cli.values.ValueText.escape(message);
     }
 
     /** One line naming the path as given: {@code PATH: no such file}, {@code PATH: is a directory}... */

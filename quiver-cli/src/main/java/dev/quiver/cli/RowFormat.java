@@ -75,7 +75,7 @@ abstract sealed class RowFormat {
             SchemaText.print(src.schema(), out);
             if (!src.footerMetadata().isEmpty()) {
                 out.println("-- footer metadata --");
-                src.footerMetadata().forEach((k, v) -> out.println(k + ": '" + Cells.clip(Cells.escape(v), 200) + "'"));
+                src.footerMetadata().forEach((k, v) -> out.println(k + ": '" + dev.quiver.cli.text.DisplayWidth.clip(dev.quiver.cli.values.ValueText.escape(v), 200) + "'"));
             }
         }
 

@@ -188,8 +188,9 @@ class ConvertCommandTest {
         assertSameContent(expected, read(file));
         assertSameContent(expected, read(stream));
         long rows = expected.columns().stream().mapToLong(b -> b.isEmpty() ? 0 : b.get(0).size()).sum();
-        assertTrue(toStream.out().startsWith("wrote " + stream + ": Arrow IPC stream, " + expected.columns().size()
-                + " batches, " + String.format("%,d", rows) + " rows"), toStream.toString());
+        assertTrue(toStream.out().startsWith("wrote " + stream + ": Arrow IPC stream, "
+                + dev.quiver.cli.text.Words.batches(expected.columns().size()) + ", "
+                + dev.quiver.cli.text.Words.rows(rows)), toStream.toString());
     }
 
     @Test
