@@ -1,6 +1,5 @@
 package dev.quiver.cli;
 
-import dev.quiver.cli.layout.LayoutScanner;
 import dev.quiver.cli.layout.LayoutText;
 import dev.quiver.cli.layout.WireLayout;
 import dev.quiver.cli.layout.WireLayout.Message;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,10 +56,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Input input = Input.of(file, main, spec.commandLine());
-        WireLayout l;
-        try (Arena arena = Arena.ofConfined()) {
-            l = LayoutScanner.scan(input.bytes(arena), input.name());
-        }
+        WireLayout l = input.layout();
         Schema schema = null;
         try {
             schema = SchemaCommand.schema(l);

@@ -1,7 +1,6 @@
 package dev.quiver.cli;
 
 import dev.quiver.InvalidDataException;
-import dev.quiver.cli.layout.LayoutScanner;
 import dev.quiver.cli.layout.WireLayout;
 import dev.quiver.cli.text.JsonText;
 import dev.quiver.json.IntegrationJson;
@@ -18,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,10 +48,7 @@ final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Input input = Input.of(file, main, spec.commandLine());
-        WireLayout l;
-        try (Arena arena = Arena.ofConfined()) {
-            l = LayoutScanner.scan(input.bytes(arena), input.name());
-        }
+        WireLayout l = input.layout();
         Schema schema = schema(l);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

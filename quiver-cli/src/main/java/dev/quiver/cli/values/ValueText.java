@@ -86,20 +86,7 @@ public final class ValueText {
         sb.append('"');
         int end = Math.min(s.length(), Math.max(0, budget - sb.length()) + 1);
         if (end < s.length() && Character.isHighSurrogate(s.charAt(end - 1))) end--;
-        for (int i = 0; i < end; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
+        escape(s, 0, end, true, sb);
         if (end < s.length()) sb.append("...");
         sb.append('"');
     }
@@ -107,19 +94,26 @@ public final class ValueText {
     /** Control characters as escapes, so that a name stays on one line. */
     public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        escape(s, 0, s.length(), false, sb);
+        return sb.toString();
+    }
+
+    /** {@code s[from, to)} with control characters escaped, and quotes and backslashes too when {@code quoted}. */
+    private static void escape(String s, int from, int to, boolean quoted, StringBuilder sb) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
+                case '"' -> sb.append(quoted ? "\\\"" : "\"");
+                case '\\' -> sb.append(quoted ? "\\\\" : "\\");
                 default -> {
                     if (Character.isISOControl(c)) sb.append(String.format("\\u%04x", (int) c));
                     else sb.append(c);
                 }
             }
         }
-        return sb.toString();
     }
 
     /** A CSV or TSV field: null for a null value. */

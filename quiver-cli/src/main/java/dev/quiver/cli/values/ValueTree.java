@@ -8,12 +8,12 @@ import dev.quiver.array.DictionaryArray;
 import dev.quiver.array.FixedSizeListArray;
 import dev.quiver.array.MapArray;
 import dev.quiver.array.MonthDayNano;
+import dev.quiver.array.OtherArray;
 import dev.quiver.array.RawTemporal;
 import dev.quiver.array.StructArray;
 import dev.quiver.memory.LE;
 import dev.quiver.type.ArrowType;
 import dev.quiver.type.Field;
-import dev.quiver.type.UnionMode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -81,9 +81,13 @@ public final class ValueTree {
             }
             case BaseListArray l -> list(l.get(i), f.children().getFirst());
             case FixedSizeListArray l -> list(l.get(i), f.children().getFirst());
+            case OtherArray o when o.type() instanceof ArrowType.Union -> {
+                int child = o.unionChildOf(i);
+                yield of(Array.of(o.data().child(child)), f.children().get(child), o.unionChildSlot(i));
+            }
+            case OtherArray o when o.type() instanceof ArrowType.RunEndEncoded ->
+                    of(Array.of(o.data().child(1)), f.children().get(1), o.runOf(i));
             default -> switch (a.type()) {
-                case ArrowType.Union u -> union(a.data(), u, f, i);
-                case ArrowType.RunEndEncoded r -> runEndEncoded(a.data(), f, i);
                 case ArrowType.ListView l -> listView(a.data(), f, i, false);
                 case ArrowType.LargeListView l -> listView(a.data(), f, i, true);
                 case ArrowType.Utf8 t -> a.getDisplayObject(i);
@@ -102,41 +106,6 @@ public final class ValueTree {
         List<Object> out = new ArrayList<>(items.length());
         for (int k = 0; k < items.length(); k++) out.add(of(items, item, k));
         return out;
-    }
-
-    private static Object union(ArrayData d, ArrowType.Union u, Field f, int i) {
-        long p = (long) d.offset() + i;
-        int typeId = d.buffer(0).get(LE.BYTE, p);
-        int child = typeId;
-        int[] ids = u.typeIds();
-        if (ids != null) {
-            child = -1;
-            for (int c = 0; c < ids.length; c++) if (ids[c] == typeId) child = c;
-        }
-        if (child < 0 || child >= d.childCount()) {
-            throw new IndexOutOfBoundsException("union type id " + typeId + " names no child");
-        }
-        long at = u.mode() == UnionMode.SPARSE ? p : d.buffer(1).get(LE.INT, p * 4);
-        return of(Array.of(d.child(child)), f.children().get(child), Math.toIntExact(at));
-    }
-
-    private static Object runEndEncoded(ArrayData d, Field f, int i) {
-        long p = (long) d.offset() + i;
-        ArrayData runEnds = d.child(0);
-        int width = ((ArrowType.Int) runEnds.type()).bitWidth() / 8;
-        long lo = 0;
-        long hi = runEnds.length() - 1L;
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            long at = (runEnds.offset() + mid) * width;
-            long end = switch (width) {
-                case 2 -> runEnds.buffer(1).get(LE.SHORT, at);
-                case 4 -> runEnds.buffer(1).get(LE.INT, at);
-                default -> runEnds.buffer(1).get(LE.LONG, at);
-            };
-            if (end > p) hi = mid; else lo = mid + 1;
-        }
-        return of(Array.of(d.child(1)), f.children().get(1), Math.toIntExact(lo));
     }
 
     private static Object listView(ArrayData d, Field f, int i, boolean large) {
