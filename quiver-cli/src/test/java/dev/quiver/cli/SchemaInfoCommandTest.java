@@ -81,6 +81,15 @@ class SchemaInfoCommandTest {
     }
 
     @Test
+    void bigEndianDataIsSaidSo() throws IOException {
+        Path big = dir.resolve("big.arrows");
+        assertEquals(0, Cli.run("convert", Samples.file(dir, "f.arrow"), big, "--endianness", "big").exit());
+        assertTrue(Cli.run("info", big).out().contains("\n  endianness        big\n"));
+        assertTrue(Cli.run("schema", big).out().endsWith("-- the data is big-endian --\n"));
+        assertTrue(Cli.run("schema", big, "--json").out().contains("\"endianness\": \"big\""));
+    }
+
+    @Test
     void validateCountsInWordsThatAgree() throws IOException {
         RecordBatch one = RecordBatch.builder().add("x", Arrow.int32(7)).build();
         Path p = dir.resolve("one.arrow");
