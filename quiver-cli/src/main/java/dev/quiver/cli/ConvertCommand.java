@@ -92,8 +92,10 @@ final class ConvertCommand implements Callable<Integer> {
             report = output.isRegularFile();
         }
         if (report) { // not on standard output, a pipe or a device: the words could mix with the data
-            spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %d batches, %,d rows, %,d bytes (from %s %s)%n",
-                    out, stats.to.label(), stats.batches, stats.rows, Files.size(out), stats.from.label(), input.name());
+            spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %s, %s, %s (from %s %s)%n",
+                    out, stats.to.label(), dev.quiver.cli.text.Words.batches(stats.batches),
+                    dev.quiver.cli.text.Words.rows(stats.rows), dev.quiver.cli.text.Words.bytes(Files.size(out)),
+                    stats.from.label(), input.name());
         }
         return 0;
     }

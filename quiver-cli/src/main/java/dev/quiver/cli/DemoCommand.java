@@ -6,10 +6,11 @@ import dev.quiver.array.RecordBatch;
 import dev.quiver.compress.CompressionType;
 import dev.quiver.ipc.RecordBatchFileReader;
 import dev.quiver.ipc.RecordBatchFileWriter;
-import dev.quiver.ipc.Inspector;
+import dev.quiver.cli.layout.LayoutScanner;
+import dev.quiver.cli.layout.LayoutText;
+import dev.quiver.cli.text.Words;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
-import dev.quiver.ipc.MessageSummary;
 import dev.quiver.ipc.RecordBatchStreamReader;
 import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.memory.LE;
@@ -46,8 +47,21 @@ final class DemoCommand implements Callable<Integer> {
             defaultValue = "1000000")
     int rows;
 
+    @picocli.CommandLine.Mixin
+    Terminal terminal;
+
+    @picocli.CommandLine.Mixin
+    Terminal.Colors colors;
+
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private LayoutText.Options options(boolean buffers) {
+        return new LayoutText.Options(buffers, terminal.width(main), colors.ansi(main));
+    }
 
     private PrintWriter p;
 
@@ -78,18 +92,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         byte[] bytes = buf.toByteArray();
         MemorySegment seg = MemorySegment.ofArray(bytes);
-        p.printf("Wrote schema {%s} and %d batches as a stream: %,d bytes%n", oneLine(schema), batches.size(), bytes.length);
+        p.printf("Wrote schema {%s} and %s as a stream: %s%n", oneLine(schema), Words.batches(batches.size()),
+                Words.bytes(bytes.length));
         p.printf("First 4 bytes: %s  (the continuation marker that starts every message)%n", hex(bytes, 0, 4));
-        Inspector.StreamLayout layout = Inspector.stream(seg);
         p.println();
-        p.printf("  %8s  %15s  %11s  %s%n", "offset", "metadata length", "body length", "message");
-        for (MessageSummary m : layout.messages()) {
-            p.printf("  %8d  %15d  %11d  %s%n", m.offset(), m.metadataLength(), m.bodyLength(), m.type());
-        }
-        p.printf("  %8d  %15s  %11s  end of stream: %s%n", layout.endOfStream(), "", "",
-                hex(bytes, (int) layout.endOfStream(), 8));
+        LayoutText.print(LayoutScanner.scan(seg, "seed.arrows"), options(true), p);
         p.println();
-        p.println("Each message = ffffffff, int32 metadata length, Flatbuffers metadata padded to 8, then the body.");
+        p.println("Each message = ffffffff, int32 metadata length, Flatbuffers metadata padded to 8, then the body;");
+        p.println("the body holds each column's buffers (validity bitmap, offsets, data), each padded to 8.");
         if (out != null) write("seed.arrows", bytes);
         p.println();
         p.println("Read back:");
@@ -111,17 +121,23 @@ final class DemoCommand implements Callable<Integer> {
         int n = bytes.length;
         int footerLength = seg.get(LE.INT, n - 10);
         long footerOffset = n - 10 - footerLength;
-        p.printf("File size: %,d bytes%n", n);
+        p.printf("File size: %s%n", Words.bytes(n));
         p.printf("Magic at start: %s = \"%s\" + 2 padding bytes%n", hex(bytes, 0, 8), ascii(bytes, 0, 6));
         p.printf("Magic at end:   %s = \"%s\"%n", hex(bytes, n - 6, 6), ascii(bytes, n - 6, 6));
-        p.printf("Footer: offset %d, length %d (the int32 before the final magic, at byte %d)%n",
-                footerOffset, footerLength, n - 10);
+        p.printf("Footer: offset %s, length %s (the int32 before the final magic, at byte %s)%n",
+                Words.number(footerOffset), Words.number(footerLength), Words.number(n - 10));
+        p.println();
+        LayoutText.print(LayoutScanner.scan(seg, "seed.arrow"), options(false), p);
+        p.println();
         try (RecordBatchFileReader r = Ipc.openFile(seg)) {
-            p.printf("numRecordBatches = %d%n", r.numRecordBatches());
+            p.printf("The footer lists %s: each gives its message's offset, metaDataLength (the 8-byte%n"
+                    + "prefix and the metadata, so 8 more than the message's metadata length) and body length:%n",
+                    Words.count(r.numRecordBatches(), "record batch block"));
             for (int i = 0; i < r.numRecordBatches(); i++) {
                 var b = r.footer().recordBatches().get(i);
-                p.printf("  block %d: offset %d, metadata %d bytes, body %d bytes%n", i, b.offset(),
-                        b.metaDataLength(), b.bodyLength());
+                p.printf("  block %d: offset %s, metaDataLength %s = 8 + metadata %s, body %s%n", i,
+                        Words.number(b.offset()), Words.number(b.metaDataLength()),
+                        Words.number(b.metaDataLength() - 8), Words.number(b.bodyLength()));
             }
             p.printf("Batch 2 read directly through the footer: %s%n", rowString(r.recordBatch(2)));
         }
@@ -134,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
         SplittableRandom rnd = new SplittableRandom(42);
         for (int i = 0; i < rows; i++) values[i] = CITIES[rnd.nextInt(CITIES.length)];
         RecordBatch batch = RecordBatch.builder().add("v", Arrow.utf8(values)).build();
-        p.printf("One batch of %,d rows, v: utf8, drawn from %s%n%n", rows, String.join(", ", CITIES));
+        p.printf("One batch of %s, v: utf8, drawn from %s%n%n", Words.rows(rows), String.join(", ", CITIES));
         p.printf("  %-6s  %14s  %8s  %s%n", "codec", "file bytes", "ratio", "read back");
         long base = -1;
         for (CompressionType c : new CompressionType[] {null, CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
@@ -150,7 +166,8 @@ final class DemoCommand implements Callable<Integer> {
                 verdict = diff == null ? "equal" : "DIFFERENT: " + diff;
             }
             String name = c == null ? "none" : c == CompressionType.LZ4_FRAME ? "lz4" : "zstd";
-            p.printf("  %-6s  %,14d  %7.2fx  %s%n", name, bytes.length, (double) base / bytes.length, verdict);
+            p.printf("  %-6s  %14s  %7sx  %s%n", name, Words.number(bytes.length),
+                    String.format(java.util.Locale.ROOT, "%.2f", (double) base / bytes.length), verdict);
             if (out != null) write("cities-" + name + ".arrow", bytes);
         }
         p.println();

@@ -101,6 +101,13 @@ record Input(Path path, Main main) {
         return MemorySegment.ofArray(all);
     }
 
+    /** The wire layout of the whole input ({@link #bytes}, then {@link dev.quiver.cli.layout.LayoutScanner}). */
+    dev.quiver.cli.layout.WireLayout layout() throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            return dev.quiver.cli.layout.LayoutScanner.scan(bytes(arena), name());
+        }
+    }
+
     /** The path, or the one-line error a directory deserves (a missing file fails as it is opened). */
     private Path checked() throws IOException {
         if (Files.isDirectory(path)) throw new FileSystemException(path.toString(), null, "is a directory");

@@ -1,20 +1,20 @@
 package dev.quiver.cli;
 
-import dev.quiver.InvalidDataException;
-import dev.quiver.QuiverException;
-import dev.quiver.compress.CompressionType;
-import dev.quiver.ipc.RecordBatchFileReader;
-import dev.quiver.ipc.InputKind;
-import dev.quiver.ipc.Ipc;
-import dev.quiver.ipc.IpcLimits;
-import dev.quiver.ipc.IpcReadOptions;
-import dev.quiver.ipc.MessageSummary;
-import dev.quiver.memory.LE;
-import dev.quiver.metadata.Block;
-import dev.quiver.metadata.Footer;
+import dev.quiver.cli.layout.LayoutHtml;
+import dev.quiver.cli.layout.LayoutJson;
+import dev.quiver.cli.layout.LayoutScanner;
+import dev.quiver.cli.layout.LayoutText;
+import dev.quiver.cli.layout.WireLayout;
+import dev.quiver.cli.layout.WireLayout.BlockCheck;
+import dev.quiver.cli.layout.WireLayout.Message;
+import dev.quiver.cli.layout.WireLayout.Part;
+import dev.quiver.cli.text.JsonText;
+import dev.quiver.cli.text.Words;
 import dev.quiver.metadata.MessageHeader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -23,16 +23,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code quiver inspect FILE}: the wire layout of an IPC file or stream, message by message. On damaged
- * input it shows everything before the damage, then fails with the error.
+ * {@code quiver inspect FILE}: the wire layout of an IPC file or stream, message by message; {@code --layout} draws
+ * it part by part to scale ({@code --buffers}: each body's buffers too), {@code --metadata} decodes every Flatbuffer,
+ * {@code --json} gives it all as one JSON document, {@code --html OUT} as an interactive page. On damaged input it
+ * shows everything before the damage, then fails with the error.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show the layout of an Arrow IPC file or stream: magic, every message (offset, metadata "
@@ -47,209 +49,235 @@ final class InspectCommand implements Callable<Integer> {
             description = "An Arrow IPC file or stream; - or none for standard input.")
     Path file;
 
+    @Option(names = "--layout", description = "Draw every part (marker, metadata length, Flatbuffer, padding, body, "
+            + "end-of-stream marker, magic, footer) with its byte range, and a map of the input to scale.")
+    boolean layout;
+
+    @Option(names = "--buffers", description = "Expand each body into its buffers: field, kind (validity, offsets, "
+            + "data, views, type ids...), range, compression prefix and sizes. Implies --layout unless --json.")
+    boolean buffers;
+
+    @Option(names = "--metadata", description = "Decode each message's Flatbuffer (and the footer's) to JSON, "
+            + "named as Message.fbs, Schema.fbs and File.fbs name their fields.")
+    boolean metadata;
+
+    @Option(names = "--json", description = "One JSON document (docs/json/inspect.schema.json) instead of text.")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "OUT.html",
+            description = "Also write the layout as a self-contained interactive page (- for standard output).")
+    Path html;
+
+    @Mixin
+    Terminal terminal;
+
+    @Mixin
+    Terminal.Colors colors;
+
     @ParentCommand
     Main main;
-
-    /** The input as messages name it: the path as given, or "standard input". */
-    private String name;
 
     @Spec
     CommandSpec spec;
 
     private PrintWriter out;
-    private QuiverException firstError;
 
     @Override
     public Integer call() throws IOException {
         out = spec.commandLine().getOut();
+        if (html != null && html.toString().equals("-") && (json || layout || buffers || metadata)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--html - writes the page to standard output: it cannot share it with --json, --layout, --buffers "
+                            + "or --metadata");
+        }
         Input input = Input.of(file, main, spec.commandLine());
-        name = input.name();
+        WireLayout l;
+        boolean wroteFile = false;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment data = input.bytes(arena); // read once: a pipe cannot be read again
-            InputKind kind = InputKind.detect(data);
-            switch (kind) {
-                case ARROW_FILE -> inspectFile(data);
-                case ARROW_STREAM, UNKNOWN -> inspectStream(data);
-                default -> throw kind.mismatch(null, name);
-            }
+            l = LayoutScanner.scan(data, input.name());
+            if (html != null) wroteFile = writeHtml(l, data);
+        }
+        if (json) {
+            out.print(JsonText.pretty(LayoutJson.document(l, buffers, metadata)));
+        } else if (layout || buffers) {
+            LayoutText.print(l, new LayoutText.Options(buffers, terminal.width(main), colors.ansi(main)), out);
+            if (metadata) flatbuffers(l);
+        } else if (metadata) {
+            out.println(LayoutText.heading(l));
+            flatbuffers(l);
+            error(l);
+        } else if (html == null) {
+            table(l);
+        } else if (wroteFile) { // on standard output, a pipe or a device, the page is all there is
+            out.printf("wrote %s: %s, %s%n", html, Words.count(l.messages().size(), "message"),
+                    Words.bytes(Files.size(html)));
         }
         out.flush();
-        if (firstError != null) throw firstError;
+        if (l.error() != null) throw l.error();
         return 0;
     }
 
-    // ---- stream --------------------------------------------------------------------------------
-
-    private void inspectStream(MemorySegment data) {
-        long size = data.byteSize();
-        out.printf("%s: Arrow IPC stream, %,d bytes%n", name, size);
-        if (size >= 4 && data.get(LE.INT, 0) != 0xFFFFFFFF) {
-            out.println("  (no continuation marker at byte 0: the legacy framing of Arrow before 0.15, "
-                    + "or not Arrow at all)");
-        }
-        out.println();
-        out.println("messages:");
-        MessageWalker walker = new MessageWalker(data, 0, size, name, IpcLimits.DEFAULT);
-        walk(walker);
-        if (firstError != null) return;
-        endOfStream(walker, size);
-        if (walker.position() < size) {
-            out.printf("  %,d bytes after the end-of-stream marker (readers ignore them)%n", size - walker.position());
+    /** Writes the page; returns whether it went to a regular file. */
+    private boolean writeHtml(WireLayout l, MemorySegment data) throws IOException {
+        byte[] page = LayoutHtml.page(l, data).getBytes(StandardCharsets.UTF_8);
+        try (Output o = Output.open(html, main)) {
+            o.stream().write(page);
+            o.stream().flush();
+            o.commit();
+            return o.isRegularFile();
         }
     }
 
-    // ---- file ----------------------------------------------------------------------------------
+    // ---- --metadata ------------------------------------------------------------------------------------
 
-    private void inspectFile(MemorySegment data) {
-        long size = data.byteSize();
-        out.printf("%s: Arrow IPC file, %,d bytes%n", name, size);
-        out.printf("  magic at byte 0: %s (\"ARROW1\" + 2 padding bytes)%n", hex(data, 0, Math.min(8, size)));
-        if (size >= 6) {
-            boolean ok = matchesMagic(data, size - 6);
-            out.printf("  magic at byte %,d: %s%s%n", size - 6, hex(data, size - 6, 6),
-                    ok ? " (\"ARROW1\")" : "  !! expected ARROW1");
+    private void flatbuffers(WireLayout l) {
+        for (Message m : l.messages()) {
+            out.println();
+            out.printf("message %d at byte %s: Flatbuffer Message, %s (then %s of padding)%n", m.index(),
+                    Words.number(m.metadataOffset()), Words.bytes(m.flatbufferLength()),
+                    Words.number(m.metadataLength() - m.flatbufferLength()));
+            out.print(JsonText.pretty(m.flatbuffer().fields()));
         }
-        // Open the footer first: it says where the stream inside the file ends.
-        Footer footer = null;
-        long footerOffset = -1;
-        QuiverException footerError = null;
-        try (RecordBatchFileReader r = Ipc.openFile(data, IpcReadOptions.DEFAULT, name)) {
-            footer = r.footer();
-            footerOffset = r.footerOffset();
-        } catch (QuiverException e) {
-            footerError = e;
+        if (l.footer() != null && l.footer().flatbuffer() != null) {
+            out.println();
+            out.printf("footer at byte %s: Flatbuffer Footer, %s%n", Words.number(l.footer().offset()),
+                    Words.bytes(l.footer().length()));
+            out.print(JsonText.pretty(l.footer().flatbuffer().fields()));
         }
-        long streamEnd = footerOffset >= 0 ? footerOffset : Math.max(8, size - 10);
+    }
+
+    private void error(WireLayout l) {
+        if (l.error() == null) return;
+        out.println();
+        out.println("!! " + l.error().getMessage());
+    }
+
+    // ---- the message table (no flag) --------------------------------------------------------------------
+
+    private void table(WireLayout l) {
+        out.printf("%s: Arrow IPC %s, %s%n", l.name(), l.format().label(), Words.bytes(l.size()));
+        if (l.format() == WireLayout.Format.STREAM) {
+            if (!l.messages().isEmpty() && l.messages().getFirst().prefixLength() == 4
+                    || l.messages().isEmpty() && l.size() >= 4 && l.streamError() != null) {
+                out.println("  (no continuation marker at byte 0: the legacy framing of Arrow before 0.15, "
+                        + "or not Arrow at all)");
+            }
+            out.println();
+            out.println("messages:");
+            messages(l);
+            if (l.streamError() != null) return;
+            endOfStream(l, l.size());
+            for (Part p : l.parts()) {
+                if (p.kind() == WireLayout.Kind.EXTRA) {
+                    out.printf("  %s after the end-of-stream marker (readers ignore them)%n", Words.bytes(p.length()));
+                }
+            }
+            return;
+        }
+        magic(l);
         out.println();
         out.println("messages (the stream inside the file, from byte 8):");
-        MessageWalker walker = new MessageWalker(data, 8, Math.min(streamEnd, size), name, IpcLimits.DEFAULT);
-        Map<Long, MessageSummary> byOffset = new HashMap<>();
-        if (size >= 8) {
-            QuiverException before = firstError;
-            walk(walker, byOffset);
-            if (firstError == before) endOfStream(walker, streamEnd);
+        if (l.size() >= 8) {
+            messages(l);
+            if (l.streamError() == null) {
+                endOfStream(l, l.footer() != null ? l.footer().offset() : Math.max(8, l.size() - 10));
+            }
         }
         out.println();
-        if (footer == null) {
-            if (size >= 10) {
-                int length = data.get(LE.INT, size - 10);
-                out.printf("footer: length %,d (int32 at byte %,d) -- unreadable:%n", length, size - 10);
+        if (l.footer() == null) {
+            Part length = find(l, WireLayout.Kind.FOOTER_LENGTH);
+            if (length != null) {
+                out.printf("footer: length %s (int32 at byte %s) -- unreadable:%n",
+                        Words.number(Long.parseLong(length.detail())), Words.number(length.offset()));
             } else {
                 out.println("footer: missing -- unreadable:");
             }
-            out.println("  !! " + footerError.getMessage());
-            remember(footerError);
+            out.println("  !! " + l.footerError().getMessage());
             return;
         }
-        int footerLength = (int) (size - 10 - footerOffset);
-        out.printf("footer: offset %,d, length %,d (int32 at byte %,d), metadata version %s%n",
-                footerOffset, footerLength, size - 10, footer.version());
-        out.printf("  schema: %d fields%s%n", footer.schema().fields().size(),
-                footer.schema().metadata().isEmpty() ? "" : ", metadata " + footer.schema().metadata());
-        if (!footer.metadata().isEmpty()) out.printf("  footer metadata: %s%n", footer.metadata());
-        blocks("dictionary blocks", footer.dictionaries(), byOffset, "DictionaryBatch");
-        blocks("record batch blocks", footer.recordBatches(), byOffset, "RecordBatch");
+        WireLayout.FooterInfo f = l.footer();
+        out.printf("footer: offset %s, length %s (int32 at byte %s), metadata version %s%n", Words.number(f.offset()),
+                Words.number(f.length()), Words.number(l.size() - 10), f.footer().version());
+        out.printf("  schema: %s%s%n", Words.count(f.footer().schema().fields().size(), "field"),
+                f.footer().schema().metadata().isEmpty() ? "" : ", metadata " + f.footer().schema().metadata());
+        if (!f.footer().metadata().isEmpty()) out.printf("  footer metadata: %s%n", f.footer().metadata());
+        blocks(l, "dictionary blocks", f.dictionaries());
+        blocks(l, "record batch blocks", f.recordBatches());
     }
 
-    private void blocks(String title, List<Block> blocks, Map<Long, MessageSummary> byOffset, String type) {
-        out.printf("  %s: %d%n", title, blocks.size());
-        for (int i = 0; i < blocks.size(); i++) {
-            Block b = blocks.get(i);
-            out.printf("    %d: offset %,d, metadata %,d, body %,d  %s%n", i, b.offset(), b.metaDataLength(),
-                    b.bodyLength(), check(b, byOffset.get(b.offset()), type, title + " " + i));
-        }
-    }
-
-    /** Whether a footer block matches the message found at its offset. */
-    private String check(Block b, MessageSummary m, String type, String what) {
-        String problem;
-        if (m == null) {
-            problem = "no message of the stream starts at this offset";
-        } else if (!m.type().equals(type)) {
-            problem = "the message at this offset is a " + m.type() + ", not a " + type;
-        } else if (m.bodyLength() != b.bodyLength()) {
-            problem = "the message's body is " + m.bodyLength() + " bytes, the block says " + b.bodyLength();
-        } else {
-            return "ok";
-        }
-        remember(new InvalidDataException(what + " does not match the stream: " + problem, name, b.offset()));
-        return "!! " + problem;
-    }
-
-    // ---- shared --------------------------------------------------------------------------------
-
-    private void walk(MessageWalker walker) {
-        walk(walker, new HashMap<>());
-    }
-
-    private void walk(MessageWalker walker, Map<Long, MessageSummary> byOffset) {
-        out.println(String.format(ROW, "offset", "metadata", "body", "type", "rows", "compression", "buffers", "").stripTrailing());
-        try {
-            for (MessageSummary m; (m = walker.next()) != null; ) {
-                byOffset.put(m.offset(), m);
-                row(m);
+    private void magic(WireLayout l) {
+        Part first = l.parts().getFirst();
+        out.printf("  magic at byte 0: %s (\"ARROW1\" + 2 padding bytes)%n",
+                find(l, WireLayout.Kind.MAGIC_PADDING) == null ? "41 52 52 4f 57 31" : "41 52 52 4f 57 31 "
+                        + find(l, WireLayout.Kind.MAGIC_PADDING).detail());
+        for (Part p : l.parts()) {
+            if (p.kind() == WireLayout.Kind.MAGIC && p != first) {
+                out.printf("  magic at byte %s: %s%n", Words.number(p.offset()), p.detail().equals("ARROW1")
+                        ? "41 52 52 4f 57 31 (\"ARROW1\")" : p.detail().substring("not ARROW1: ".length())
+                        + "  !! expected ARROW1");
             }
-        } catch (QuiverException e) {
-            remember(e);
-            out.println("  !! " + e.getMessage());
         }
     }
 
-    private void row(MessageSummary m) {
+    private static Part find(WireLayout l, WireLayout.Kind kind) {
+        for (Part p : l.parts()) if (p.kind() == kind) return p;
+        return null;
+    }
+
+    private void blocks(WireLayout l, String title, List<BlockCheck> blocks) {
+        out.printf("  %s: %s%n", title, Words.number(blocks.size()));
+        Map<Long, Message> byOffset = new java.util.HashMap<>();
+        for (Message m : l.messages()) byOffset.put(m.offset(), m);
+        for (int i = 0; i < blocks.size(); i++) {
+            var b = blocks.get(i).block();
+            Message m = byOffset.get(b.offset());
+            int prefix = m == null ? 8 : m.prefixLength();
+            out.printf("    %d: offset %s, metadata %s + %d-byte prefix = metaDataLength %s, body %s  %s%n", i,
+                    Words.number(b.offset()), Words.number(b.metaDataLength() - prefix), prefix,
+                    Words.number(b.metaDataLength()), Words.number(b.bodyLength()),
+                    blocks.get(i).problem() == null ? "ok" : "!! " + blocks.get(i).problem());
+        }
+    }
+
+    private void messages(WireLayout l) {
+        out.println(String.format(ROW, "offset", "metadata", "body", "type", "rows", "compression", "buffers", "")
+                .stripTrailing());
+        for (Message m : l.messages()) row(m);
+        if (l.streamError() != null) out.println("  !! " + l.streamError().getMessage());
+    }
+
+    private void row(Message m) {
         String rows, compression, buffers, note;
-        switch (m.message().header()) {
+        switch (m.summary().message().header()) {
             case MessageHeader.SchemaHeader s -> {
                 rows = compression = buffers = "-";
-                note = s.schema().fields().size() + " fields";
+                note = Words.count(s.schema().fields().size(), "field");
             }
             case MessageHeader.RecordBatchHeader r -> {
-                rows = String.format("%,d", r.length());
-                compression = codec(r.compression());
-                buffers = Integer.toString(r.bufferCount());
-                note = r.nodeCount() + " field nodes";
+                rows = Words.number(r.length());
+                compression = LayoutText.codec(r.compression());
+                buffers = Words.number(r.bufferCount());
+                note = Words.count(r.nodeCount(), "field node");
             }
             case MessageHeader.DictionaryBatchHeader d -> {
-                rows = String.format("%,d", d.data().length());
-                compression = codec(d.data().compression());
-                buffers = Integer.toString(d.data().bufferCount());
+                rows = Words.number(d.data().length());
+                compression = LayoutText.codec(d.data().compression());
+                buffers = Words.number(d.data().bufferCount());
                 note = "dictionary id " + d.id() + (d.isDelta() ? ", delta" : "");
             }
         }
-        out.printf(ROW, String.format("%,d", m.offset()), String.format("%,d", m.metadataLength()),
-                String.format("%,d", m.bodyLength()), m.type(), rows, compression, buffers, note);
+        out.printf(ROW, Words.number(m.offset()), Words.number(m.metadataLength()), Words.number(m.bodyLength()),
+                m.type(), rows, compression, buffers, note);
     }
 
-    private void endOfStream(MessageWalker walker, long end) {
-        if (walker.endOfStream() >= 0) {
-            out.printf("  %10s  end of stream (%d-byte marker %s)%n", String.format("%,d", walker.endOfStream()),
-                    walker.endMarkerLength(), walker.endMarkerLength() == 8 ? "ffffffff 00000000" : "00000000");
+    private void endOfStream(WireLayout l, long end) {
+        Part eos = find(l, WireLayout.Kind.END_OF_STREAM);
+        if (eos != null) {
+            out.printf("  %10s  end of stream (%d-byte marker %s)%n", Words.number(eos.offset()), eos.length(),
+                    eos.detail());
         } else {
-            out.printf("  %10s  no end-of-stream marker: the messages end with the input%n", String.format("%,d", end));
+            out.printf("  %10s  no end-of-stream marker: the messages end with the input%n", Words.number(end));
         }
-    }
-
-    private void remember(QuiverException e) {
-        if (firstError == null) firstError = e;
-    }
-
-    private static String codec(CompressionType c) {
-        if (c == null) return "none";
-        return switch (c) {
-            case LZ4_FRAME -> "lz4_frame";
-            case ZSTD -> "zstd";
-        };
-    }
-
-    private static boolean matchesMagic(MemorySegment data, long at) {
-        for (int i = 0; i < 6; i++) {
-            if (data.get(LE.BYTE, at + i) != IpcFormat.MAGIC[i]) return false;
-        }
-        return true;
-    }
-
-    private static String hex(MemorySegment data, long at, long n) {
-        byte[] b = new byte[(int) n];
-        MemorySegment.copy(data, LE.BYTE, at, b, 0, b.length);
-        return HexFormat.ofDelimiter(" ").formatHex(b);
     }
 }

@@ -116,11 +116,11 @@ final class IntegrationCommand implements Callable<Integer> {
             if (diff == null) diff = IntegrationEquality.compareBatchCount(expected.batches().size(), batches);
         }
         if (diff != null) {
-            spec.commandLine().getErr().println("quiver: " + Cells.escape(arrowIn.name() + " does not match " + jsonIn.name() + ": " + diff));
+            spec.commandLine().getErr().println("quiver: " + dev.quiver.cli.values.ValueText.escape(arrowIn.name() + " does not match " + jsonIn.name() + ": " + diff));
             return Main.INVALID;
         }
-        spec.commandLine().getOut().printf("equal: %s matches %s (%d batches, %d rows)%n", arrowIn.name(),
-                jsonIn.name(), batches, rows);
+        spec.commandLine().getOut().printf("equal: %s matches %s (%s, %s)%n", arrowIn.name(),
+                jsonIn.name(), dev.quiver.cli.text.Words.batches(batches), dev.quiver.cli.text.Words.rows(rows));
         return 0;
     }
 
@@ -146,8 +146,8 @@ final class IntegrationCommand implements Callable<Integer> {
             report = output.isRegularFile();
         }
         if (report) {
-            spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %d batches%n", arrow,
-                    format == Format.FILE ? "file" : "stream", in.batches().size());
+            spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %s%n", arrow,
+                    format == Format.FILE ? "file" : "stream", dev.quiver.cli.text.Words.batches(in.batches().size()));
         }
         return 0;
     }
@@ -178,7 +178,7 @@ final class IntegrationCommand implements Callable<Integer> {
                 batches.forEach(RecordBatch::close);
             }
         }
-        if (report) spec.commandLine().getOut().printf("wrote %s: %d batches%n", json, batches.size());
+        if (report) spec.commandLine().getOut().printf("wrote %s: %s%n", json, dev.quiver.cli.text.Words.batches(batches.size()));
         return 0;
     }
 }

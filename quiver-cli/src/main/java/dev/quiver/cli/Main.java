@@ -23,7 +23,8 @@ import java.nio.charset.StandardCharsets;
         description = "Apache Arrow IPC files and streams: walk through the format, inspect, print, convert, validate.",
         subcommands = {DemoCommand.class, InspectCommand.class, PrintCommand.class, ConvertCommand.class,
                 ValidateCommand.class, IntegrationCommand.class, StreamToFileCommand.class, FileToStreamCommand.class,
-                RecoverCommand.class, FlightCommand.class,
+                RecoverCommand.class, SchemaCommand.class, InfoCommand.class, CatCommand.class, HeadCommand.class,
+                SliceCommand.class, FlightCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit status when the input is invalid or cannot be read. */
@@ -37,11 +38,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Binary standard input and output, for commands that move IPC bytes through pipes. */
     private final InputStream stdin;
     private final OutputStream stdout;
+    private final boolean stdoutIsTerminal;
 
-    private Main(InputStream stdin, OutputStream stdout) {
+    private Main(InputStream stdin, OutputStream stdout, boolean stdoutIsTerminal) {
         this.stdin = stdin;
         this.stdout = stdout;
+        this.stdoutIsTerminal = stdoutIsTerminal;
     }
+
+    /** Whether standard output is the process's own and a terminal (for colour and width: {@link Terminal}). */
+    boolean stdoutIsTerminal() { return stdoutIsTerminal; }
 
     /** Standard input as bytes (subcommands reach it through {@code @ParentCommand}). */
     InputStream stdin() { return stdin; }
@@ -74,7 +80,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public static int run(String... args) {
         OutputStream out = new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
                 1 << 16);
-        return run(System.in, out, System.err, args);
+        return run(System.in, out, System.err, Terminal.processStdoutIsTerminal(), args);
     }
 
     /**
@@ -83,9 +89,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * and {@code err} as UTF-8. Both outputs are flushed before returning; none of the streams is closed.
      */
     public static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
+        return run(in, out, err, false, args);
+    }
+
+    private static int run(InputStream in, OutputStream out, OutputStream err, boolean terminal, String... args) {
         PrintWriter textOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter textErr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        int exit = run(in, out, textOut, textErr, args);
+        int exit = run(in, out, textOut, textErr, terminal, args);
         boolean failed = textOut.checkError(); // flushes; true when text could not be written
         try {
             out.flush();
@@ -111,11 +121,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** The command line over binary standard input and output (for tests: its subcommands). */
     static CommandLine commandLine(InputStream binIn, OutputStream binOut) {
-        return new CommandLine(new Main(binIn, binOut));
+        return commandLine(binIn, binOut, false);
     }
 
-    private static int run(InputStream binIn, OutputStream binOut, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(binIn, binOut);
+    private static CommandLine commandLine(InputStream binIn, OutputStream binOut, boolean terminal) {
+        return new CommandLine(new Main(binIn, binOut, terminal));
+    }
+
+    private static int run(InputStream binIn, OutputStream binOut, PrintWriter out, PrintWriter err, boolean terminal,
+                           String... args) {
+        CommandLine cl = commandLine(binIn, binOut, terminal);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -146,7 +161,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             default -> "unexpected " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
                     + " (a bug in Quiver: please report it with the input; QUIVER_DEBUG=1 prints the stack trace)";
         };
-        return Cells.escape(message);
+        return dev.quiver.cli.values.ValueText.escape(message);
     }
 
     /** One line naming the path as given: {@code PATH: no such file}, {@code PATH: is a directory}... */

@@ -1,6 +1,7 @@
 package dev.quiver.cli;
 
 import dev.quiver.UnsupportedFeatureException;
+import dev.quiver.cli.text.Words;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcReadOptions;
 import dev.quiver.ipc.IpcWriteOptions;
@@ -82,17 +83,17 @@ final class RecoverCommand implements Callable<Integer> {
         }
         print(report);
         if (regular) {
-            spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %s, %,d rows, %,d bytes%n", out,
-                    target.label(), count(report.keptBatches(), "batch", "batches"), report.keptRows(),
-                    Files.size(out));
+            spec.commandLine().getOut().printf("wrote %s: Arrow IPC %s, %s, %s, %s%n", out,
+                    target.label(), Words.batches(report.keptBatches()), Words.rows(report.keptRows()),
+                    Words.bytes(Files.size(out)));
         }
         return 0;
     }
 
     private void print(RecoveryReport report) {
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("%s: Arrow IPC %s, %,d bytes%n", in, report.format() == RecoveryReport.Format.FILE ? "file" : "stream",
-                report.size());
+        o.printf("%s: Arrow IPC %s, %s%n", in, report.format() == RecoveryReport.Format.FILE ? "file" : "stream",
+                Words.bytes(report.size()));
         o.print(String.format(ROW, "bytes", "part", "").stripTrailing() + System.lineSeparator());
         List<Part> parts = report.parts();
         for (int i = 0; i < parts.size(); i++) {
@@ -105,8 +106,8 @@ final class RecoverCommand implements Callable<Integer> {
                 while (j + 1 < parts.size() && parts.get(j + 1) instanceof BatchPart next && next.kept()) j++;
                 for (int k = i; k <= j; k++) rows += ((BatchPart) parts.get(k)).rows();
                 if (j > i) {
-                    o.printf(ROW, range(p.offset(), parts.get(j).end()), String.format("record batches %d-%d (%,d rows)",
-                            first.index(), ((BatchPart) parts.get(j)).index(), rows), "kept");
+                    o.printf(ROW, range(p.offset(), parts.get(j).end()), String.format("record batches %d-%d (%s)",
+                            first.index(), ((BatchPart) parts.get(j)).index(), Words.rows(rows)), "kept");
                     i = j;
                     continue;
                 }
@@ -117,8 +118,8 @@ final class RecoverCommand implements Callable<Integer> {
             o.println("  footer: missing (the input ends before it)");
         }
         long keptDictionaries = report.dictionaries().stream().filter(Part::kept).count();
-        o.printf("kept: %s (%,d rows), %s%n", count(report.keptBatches(), "record batch", "record batches"),
-                report.keptRows(), count(keptDictionaries, "dictionary batch", "dictionary batches"));
+        o.printf("kept: %s (%s), %s%n", Words.recordBatches(report.keptBatches()), Words.rows(report.keptRows()),
+                Words.dictionaryBatches(keptDictionaries));
         if (report.lostBytes() == 0) {
             o.println("lost: nothing");
         } else {
@@ -126,7 +127,7 @@ final class RecoverCommand implements Callable<Integer> {
             StringBuilder lost = new StringBuilder("lost: ");
             if (report.lostBatches() > 0) {
                 lost.append(count(report.lostBatches(), "record batch", "record batches"))
-                        .append(String.format(" (%,d rows), ", report.lostRows()));
+                        .append(" (").append(Words.rows(report.lostRows())).append("), ");
             }
             if (lostDictionaries > 0) {
                 lost.append(count(lostDictionaries, "dictionary batch", "dictionary batches")).append(", ");
@@ -136,26 +137,27 @@ final class RecoverCommand implements Callable<Integer> {
     }
 
     private static String count(long n, String one, String many) {
-        return String.format("%,d %s", n, n == 1 ? one : many);
+        return Words.count(n, one, many);
     }
 
+    /** "[1,480..1,800)": from (included) to (excluded), with thousands separators as every number. */
     private static String range(long from, long to) {
-        return "[" + from + ", " + to + ")";
+        return "[" + Words.number(from) + ".." + Words.number(to) + ")";
     }
 
     private static String describe(Part p) {
         return switch (p) {
             case RecoveryReport.MagicPart m -> "magic ARROW1";
             case RecoveryReport.SchemaPart s -> "schema";
-            case RecoveryReport.DictionaryPart d -> String.format("dictionary %d (%s%,d values)", d.id(),
-                    d.isDelta() ? "delta, " : "", d.values());
-            case BatchPart b -> String.format("record batch %d (%,d rows)", b.index(), b.rows());
+            case RecoveryReport.DictionaryPart d -> String.format("dictionary %d (%s%s)", d.id(),
+                    d.isDelta() ? "delta, " : "", Words.count(d.values(), "value"));
+            case BatchPart b -> String.format("record batch %d (%s)", b.index(), Words.rows(b.rows()));
             case RecoveryReport.EndOfStreamPart e -> "end-of-stream marker";
             case RecoveryReport.UnreadablePart u -> "unreadable bytes";
             case RecoveryReport.TrailingPart t -> "bytes after the end of the stream";
             case RecoveryReport.FooterPart f -> f.recordBatches() < 0 ? "footer"
-                    : String.format("footer (lists %d record batches, %d dictionaries)", f.recordBatches(),
-                            f.dictionaries());
+                    : "footer (lists " + Words.recordBatches(f.recordBatches()) + ", "
+                            + Words.count(f.dictionaries(), "dictionary", "dictionaries") + ")";
         };
     }
 

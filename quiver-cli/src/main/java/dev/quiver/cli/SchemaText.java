@@ -35,6 +35,6 @@ final class SchemaText {
     }
 
     private static void metadata(Map<String, String> m, String indent, PrintWriter out) {
-        m.forEach((k, v) -> out.println(indent + k + ": '" + Cells.clip(Cells.escape(v), 200) + "'"));
+        m.forEach((k, v) -> out.println(indent + k + ": '" + dev.quiver.cli.text.DisplayWidth.clip(dev.quiver.cli.values.ValueText.escape(v), 200) + "'"));
     }
 }

@@ -10,14 +10,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import dev.quiver.QuiverException;
+import dev.quiver.cli.text.ErrorJson;
+import dev.quiver.cli.text.JsonText;
+import dev.quiver.cli.text.Words;
+
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code quiver validate FILE}: reads every batch with the chosen validation; exit 0 when valid, 1 when not. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Read every record batch of an Arrow IPC file or stream, checking it as it is read.",
-                "Prints 'valid: N batches, M rows' and exits 0, or prints the first error and exits 1."})
+                "Prints 'valid: N batches, M rows' and exits 0, or prints the first error and exits 1. With --json, the "
+                + "batches and rows read before an error are counted too."})
 final class ValidateCommand implements Callable<Integer> {
     enum Level { BASIC, FULL }
 
@@ -33,6 +42,10 @@ final class ValidateCommand implements Callable<Integer> {
                     + "dictionary index... (default ${DEFAULT-VALUE}).")
     Level level;
 
+    @Option(names = "--json", description = "One JSON document (docs/json/validate.schema.json) instead of text, "
+            + "also when the input is invalid.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -42,7 +55,11 @@ final class ValidateCommand implements Callable<Integer> {
                 level == Level.BASIC ? ValidationLevel.BASIC : ValidationLevel.FULL);
         int batches = 0;
         long rows = 0;
-        try (BatchSource src = Input.of(file, main, spec.commandLine()).batches(options)) {
+        Input input = Input.of(file, main, spec.commandLine());
+        String format = null;
+        QuiverException error = null;
+        try (BatchSource src = input.batches(options)) {
+            format = src.format().label();
             while (true) {
                 RecordBatch next = src.next();
                 if (next == null) break;
@@ -51,8 +68,26 @@ final class ValidateCommand implements Callable<Integer> {
                 }
                 batches++;
             }
+        } catch (QuiverException e) {
+            if (!json) throw e;
+            error = e;
         }
-        spec.commandLine().getOut().printf("valid: %d batches, %d rows%n", batches, rows);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("input", input.name());
+            d.put("format", format);
+            d.put("level", level.name().toLowerCase(java.util.Locale.ROOT));
+            d.put("valid", error == null);
+            d.put("batches", batches);
+            d.put("rows", rows);
+            d.put("error", ErrorJson.of(error));
+            out.print(JsonText.pretty(d));
+            out.flush();
+            if (error != null) throw error;
+        } else {
+            out.printf("valid: %s, %s%n", Words.batches(batches), Words.rows(rows));
+        }
         return 0;
     }
 }

@@ -27,7 +27,12 @@ record Cli(int exit, String out, String err) {
 
     /** A run with empty standard input (never the test JVM's own), its standard output kept as text. */
     static Cli run(Object... args) {
-        Binary r = runBinary(new byte[0], args);
+        return runBinaryText(new byte[0], args);
+    }
+
+    /** A run with {@code stdin} on standard input, its standard output kept as text. */
+    static Cli runBinaryText(byte[] stdin, Object... args) {
+        Binary r = runBinary(stdin, args);
         return new Cli(r.exit(), new String(r.out(), java.nio.charset.StandardCharsets.UTF_8), r.err());
     }
 

@@ -147,15 +147,15 @@ class ConvertCommandTest {
         Path in = streamReplacingItsDictionary();
         Cli print = Cli.run("print", in);
         assertEquals(0, print.exit(), print.toString());
-        assertTrue(print.out().contains("-- batch 0: 3 rows --\nd\n-\na\nb\na\n"), print.toString());
-        assertTrue(print.out().contains("-- batch 1: 3 rows --\nd\n-\nx\ny\nx\n"), print.toString());
+        assertTrue(print.out().contains("-- batch 0: 3 rows --\nd\n---\n\"a\"\n\"b\"\n\"a\"\n"), print.toString());
+        assertTrue(print.out().contains("-- batch 1: 3 rows --\nd\n---\n\"x\"\n\"y\"\n\"x\"\n"), print.toString());
         // stream to stream: the replacement is written again, so every batch keeps its values
         Path stream = dir.resolve("out.arrows");
         Cli r = Cli.run("convert", in, stream, "--compression", "zstd");
         assertEquals(0, r.exit(), r.toString());
         Cli again = Cli.run("print", stream);
-        assertTrue(again.out().contains("-- batch 0: 3 rows --\nd\n-\na\nb\na\n"), again.toString());
-        assertTrue(again.out().contains("-- batch 1: 3 rows --\nd\n-\nx\ny\nx\n"), again.toString());
+        assertTrue(again.out().contains("-- batch 0: 3 rows --\nd\n---\n\"a\"\n\"b\"\n\"a\"\n"), again.toString());
+        assertTrue(again.out().contains("-- batch 1: 3 rows --\nd\n---\n\"x\"\n\"y\"\n\"x\"\n"), again.toString());
         // a file cannot hold a replacement: refused with the batch, nothing written
         Path file = dir.resolve("out.arrow");
         Cli f = Cli.run("convert", in, file);
@@ -188,8 +188,9 @@ class ConvertCommandTest {
         assertSameContent(expected, read(file));
         assertSameContent(expected, read(stream));
         long rows = expected.columns().stream().mapToLong(b -> b.isEmpty() ? 0 : b.get(0).size()).sum();
-        assertTrue(toStream.out().startsWith("wrote " + stream + ": Arrow IPC stream, " + expected.columns().size()
-                + " batches, " + String.format("%,d", rows) + " rows"), toStream.toString());
+        assertTrue(toStream.out().startsWith("wrote " + stream + ": Arrow IPC stream, "
+                + dev.quiver.cli.text.Words.batches(expected.columns().size()) + ", "
+                + dev.quiver.cli.text.Words.rows(rows)), toStream.toString());
     }
 
     @Test

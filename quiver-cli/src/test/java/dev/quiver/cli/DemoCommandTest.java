@@ -21,12 +21,14 @@ class DemoCommandTest {
 
     @Test
     void printsTheSeedSizesOfArrowCpp(@TempDir Path dir) throws IOException {
-        Cli r = Cli.run("demo", "--rows", "1000", "--out", dir);
+        Cli r = Cli.run("demo", "--rows", "1000", "--out", dir, "--width", "100");
         assertEquals(0, r.exit(), r.toString());
         String out = r.out();
         assertTrue(out.contains("as a stream: 904 bytes"), out);
-        assertTrue(Pattern.compile("\\n\\s+0\\s+168\\s+0\\s+Schema\\n").matcher(out).find(), out);
-        assertTrue(Pattern.compile("\\n\\s+896\\s+end of stream: ffffffff00000000\\n").matcher(out).find(), out);
+        // the layout's rows: start, end, length, part
+        assertTrue(Pattern.compile("\\n +4 +8 +4 +metadata length 168 ").matcher(out).find(), out);
+        assertTrue(Pattern.compile("\\n +896 +904 +8 +end-of-stream marker ffffffff 00000000 ").matcher(out).find(), out);
+        assertTrue(Pattern.compile("\\n +1,172 +1,178 +6 +magic ARROW1 ").matcher(out).find(), out);
         assertTrue(out.contains("File size: 1,178 bytes"), out);
         Matcher footer = Pattern.compile("Footer: offset (\\d+), length (\\d+)").matcher(out);
         assertTrue(footer.find(), out);

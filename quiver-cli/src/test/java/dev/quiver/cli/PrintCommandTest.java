@@ -31,18 +31,18 @@ class PrintCommandTest {
 
                 -- batch 0: 3 rows, metadata {part=one} --
                 x | y
-                --+-----
-                1 | a
+                --+------
+                1 | "a"
                 2 | null
-                3 | ccc
+                3 | "ccc"
 
                 -- batch 1: 2 rows --
                 x  | y
-                ---+----------
-                40 | dd
-                50 | tab\\there
+                ---+------------
+                40 | "dd"
+                50 | "tab\\there"
 
-                2 batches
+                2 batches, 5 rows
                 """, r.out());
         assertEquals("", r.err());
     }
@@ -57,12 +57,17 @@ class PrintCommandTest {
     }
 
     @Test
-    void limitCutsEachBatch() throws IOException {
+    void limitCountsRowsAcrossBatches() throws IOException {
         Cli r = Cli.run("print", Samples.file(dir, "f.arrow"), "--limit", "1");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("1 | a\n... 2 more rows\n"), r.toString());
-        assertTrue(r.out().contains("40 | dd\n... 1 more row\n"), r.toString());
-        assertFalse(r.out().contains("ccc"), r.toString());
+        assertTrue(r.out().endsWith("1 | \"a\"\n... 2 more rows\n\nstopped after 1 row (--limit 1); 1 more batch "
+                + "in the file\n"), r.toString());
+        assertFalse(r.out().contains("-- batch 1"), r.toString());
+        Cli four = Cli.run("print", Samples.stream(dir, "s.arrows"), "--limit", "4");
+        assertTrue(four.out().endsWith("-- batch 1: 2 rows --\nx  | y\n---+-----\n40 | \"dd\"\n... 1 more row\n\n"
+                + "stopped after 4 rows (--limit 4); the stream was not read further\n"), four.toString());
+        Cli all = Cli.run("print", Samples.stream(dir, "t.arrows"), "--limit", "5");
+        assertTrue(all.out().endsWith("\n2 batches, 5 rows\n"), all.toString());
     }
 
     @Test
@@ -87,12 +92,12 @@ class PrintCommandTest {
     @Test
     void goldPrimitiveShowsFieldNamesAndKnownValues() {
         // Values from generated_primitive.json.gz, batch 0, rows 0 and 1.
-        Cli r = Cli.run("print", TestData.gold("cpp-21.0.0", "primitive", ".stream"), "-n", "2");
+        Cli r = Cli.run("print", TestData.gold("cpp-21.0.0", "primitive", ".stream"), "-n", "2", "--width", "0");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("int8_nonnullable: int8 not null\n"), r.toString());
         assertTrue(r.out().contains("float64_nonnullable: float64 not null\n"), r.toString());
         assertTrue(r.out().contains("-- batch 0: 17 rows --"), r.toString());
-        assertTrue(r.out().contains("-- batch 1: 20 rows --"), r.toString());
+        assertTrue(r.out().endsWith("stopped after 2 rows (--limit 2); the stream was not read further\n"), r.toString());
         String[] lines = r.out().split("\n");
         int header = indexOf(lines, "bool_nullable | bool_nonnullable | int8_nullable | int8_nonnullable");
         String[] names = cells(lines[header]);
@@ -115,7 +120,7 @@ class PrintCommandTest {
         Cli dict = Cli.run("print", TestData.gold("cpp-21.0.0", "dictionary", ".arrow_file"), "-n", "1");
         assertEquals(0, dict.exit(), dict.toString());
         assertTrue(dict.out().contains("dict0: dictionary<values=utf8, indices=int8>"), dict.toString());
-        Cli nested = Cli.run("print", TestData.gold("cpp-21.0.0", "nested", ".stream"), "-n", "3");
+        Cli nested = Cli.run("print", TestData.gold("cpp-21.0.0", "nested", ".stream"), "-n", "3", "--width", "0");
         assertEquals(0, nested.exit(), nested.toString());
         assertTrue(nested.out().contains("[-2147483648, 2147483647]"), nested.toString());
     }

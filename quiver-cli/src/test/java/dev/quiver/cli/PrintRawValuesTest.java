@@ -48,19 +48,19 @@ class PrintRawValuesTest {
         try (RecordBatchFileWriter w = Ipc.newFile(p, batch.schema(), IpcWriteOptions.DEFAULT)) {
             w.write(batch);
         }
-        Cli r = Cli.run("print", p);
+        Cli r = Cli.run("print", p, "--width", "0"); // every value whole
         assertEquals(0, r.exit(), r.toString());
         assertEquals("", r.err());
         String table = r.out().substring(r.out().indexOf("-- batch 0"));
         assertEquals("""
                 -- batch 0: 3 rows --
-                ts                    | t        | l                                        | d
-                ----------------------+----------+------------------------------------------+-----------------------
-                9223372036854775807 s | 86400 s  | [-9223372036854775808 s, 1970-01-02T0... | -9223372036854775808 s
-                1970-01-01T00:00:00Z  | 01:01:01 | null                                     | -9223372036854775808 s
-                null                  | -1 s     | []                                       | 1970-01-01T00:00:01Z
+                ts                    | t        | l                                             | d
+                ----------------------+----------+-----------------------------------------------+-----------------------
+                9223372036854775807 s | 86400 s  | [-9223372036854775808 s, 1970-01-02T00:00:00] | -9223372036854775808 s
+                1970-01-01T00:00:00Z  | 01:01:01 | null                                          | -9223372036854775808 s
+                null                  | -1 s     | []                                            | 1970-01-01T00:00:01Z
 
-                1 batch
+                1 batch, 3 rows
                 """, table);
     }
 }

@@ -50,10 +50,10 @@ class RecoverCommandTest {
         List<String> expected = List.of(
                 in + ": Arrow IPC file, " + String.format("%,d", cut) + " bytes",
                 "  bytes                 part",
-                row("[0, 8)", "magic ARROW1", "kept"),
-                row("[8, " + ms.get(1).offset() + ")", "schema", "kept"),
-                row("[" + ms.get(1).offset() + ", " + b1 + ")", "record batch 0 (3 rows)", "kept"),
-                row("[" + b1 + ", " + cut + ")", "record batch 1 (2 rows)", "lost: unexpected end of input in message "
+                row("[0..8)", "magic ARROW1", "kept"),
+                row("[8.." + ms.get(1).offset() + ")", "schema", "kept"),
+                row("[" + ms.get(1).offset() + ".." + b1 + ")", "record batch 0 (3 rows)", "kept"),
+                row("[" + b1 + ".." + cut + ")", "record batch 1 (2 rows)", "lost: unexpected end of input in message "
                         + "body: expected " + ms.get(2).bodyLength() + " bytes, found 3 (" + in + ", at byte " + bodyAt
                         + ")"),
                 "  footer: missing (the input ends before it)",
@@ -86,9 +86,9 @@ class RecoverCommandTest {
         assertEquals(0, r.exit(), r.toString());
         List<String> lines = r.out().lines().toList();
         // "xxxx" read as a length (the framing of Arrow before 0.15)
-        assertEquals(row("[" + at + ", " + (at + 11) + ")", "unreadable bytes", "lost: metadata length 2021161080 "
+        assertEquals(row("[" + at + ".." + (at + 11) + ")", "unreadable bytes", "lost: metadata length 2021161080 "
                 + "exceeds the limit of 67108864 bytes (" + in + ", at byte " + at + ")"), lines.get(4), r.toString());
-        assertEquals(row("[" + (at + 11) + ", " + (ms.get(2).offset() + 11 + 8 + ms.get(2).metadataLength()
+        assertEquals(row("[" + (at + 11) + ".." + (ms.get(2).offset() + 11 + 8 + ms.get(2).metadataLength()
                         + ms.get(2).bodyLength()) + ")", "record batch 1 (2 rows), found by scanning", "kept"),
                 lines.get(5), r.toString());
         assertEquals("lost: 11 bytes in all", lines.get(lines.size() - 2));

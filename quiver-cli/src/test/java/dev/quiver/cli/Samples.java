@@ -5,6 +5,7 @@ import dev.quiver.array.RecordBatch;
 import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
+import dev.quiver.cli.layout.MessageWalker;
 import dev.quiver.ipc.MessageSummary;
 import dev.quiver.ipc.RecordBatchStreamWriter;
 import dev.quiver.metadata.MessageHeader;

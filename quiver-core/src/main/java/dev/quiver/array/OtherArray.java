@@ -63,6 +63,45 @@ public final class OtherArray extends NestedArray {
         return Array.values(Array.of(child), (int) start, (int) (start + size), display);
     }
 
+    /**
+     * For a union: the index of the child that slot {@code i} selects.
+     *
+     * @throws IndexOutOfBoundsException     where the type id names no child (never after FULL validation)
+     * @throws UnsupportedOperationException if the array is not a union
+     */
+    public int unionChildOf(int i) {
+        return unionChild(union(), pos(i));
+    }
+
+    /**
+     * For a union: the slot of {@link #unionChildOf(int) that child} that holds slot {@code i}'s value.
+     *
+     * @throws UnsupportedOperationException if the array is not a union
+     */
+    public int unionChildSlot(int i) {
+        ArrowType.Union u = union();
+        long p = pos(i);
+        return u.mode() == UnionMode.SPARSE ? (int) p : data.buffer(1).get(LE.INT, p * 4);
+    }
+
+    private ArrowType.Union union() {
+        if (data.type() instanceof ArrowType.Union u) return u;
+        throw new UnsupportedOperationException("not a union: " + data.type());
+    }
+
+    /**
+     * For run-end encoded: the index, in the values child, of the run that holds slot {@code i}.
+     *
+     * @throws IndexOutOfBoundsException     where the run ends lie outside their buffer (never after FULL validation)
+     * @throws UnsupportedOperationException if the array is not run-end encoded
+     */
+    public int runOf(int i) {
+        if (!(data.type() instanceof ArrowType.RunEndEncoded)) {
+            throw new UnsupportedOperationException("not run-end encoded: " + data.type());
+        }
+        return (int) physicalIndex(pos(i));
+    }
+
     /** Child index of union slot at position {@code p}. */
     int unionChild(ArrowType.Union u, long p) {
         int typeId = data.buffer(0).get(LE.BYTE, p);

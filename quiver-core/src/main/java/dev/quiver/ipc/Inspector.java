@@ -43,4 +43,22 @@ public final class Inspector {
     public static StreamLayout stream(MemorySegment data) {
         return stream(data, 0, IpcLimits.DEFAULT);
     }
+
+    /**
+     * A file's footer and where its Flatbuffers bytes start.
+     *
+     * @param offset absolute offset of the footer's first byte; its length is the int32 at {@code size - 10}
+     */
+    public record FooterLayout(dev.quiver.metadata.Footer footer, long offset) {}
+
+    /**
+     * The footer of whole IPC file bytes, found through the trailer (int32 length, {@code ARROW1}), checked against
+     * the bytes and {@code limits}, verified and decoded, as the file reader finds it, without reading any message.
+     *
+     * @throws dev.quiver.QuiverException when the bytes end with no valid trailer and footer
+     */
+    public static FooterLayout footer(MemorySegment file, String resource, IpcLimits limits) {
+        FileFooter.Located f = FileFooter.read(file, resource, limits);
+        return new FooterLayout(f.footer(), f.offset());
+    }
 }

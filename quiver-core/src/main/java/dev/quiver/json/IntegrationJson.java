@@ -113,6 +113,16 @@ public final class IntegrationJson {
         new JsonFileWriter(new JsonWriter(out)).write(file);
     }
 
+    /**
+     * {@code schema} as the "schema" member of the integration JSON format (fields with name, type, nullable,
+     * children, dictionary and metadata, as the gold files spell them), pretty-printed.
+     */
+    public static String schemaToJson(dev.quiver.type.Schema schema) {
+        StringBuilder sb = new StringBuilder();
+        new SchemaWriter(new JsonWriter(sb)).schema(schema);
+        return sb.toString();
+    }
+
     /** {@code file} as pretty-printed JSON text. */
     public static String toJson(JsonFile file) {
         StringBuilder sb = new StringBuilder();

@@ -1,4 +1,4 @@
-package dev.quiver.cli;
+package dev.quiver.cli.layout;
 
 import dev.quiver.InvalidDataException;
 import dev.quiver.LimitExceededException;
@@ -15,7 +15,7 @@ import java.lang.foreign.MemorySegment;
  * damaged input still shows every message before the damage. Offsets are absolute in {@code data}.
  * Accepts the legacy framing (no continuation marker) like the readers do.
  */
-final class MessageWalker {
+public final class MessageWalker {
     private static final int CONTINUATION = 0xFFFFFFFF;
 
     private final MemorySegment data;
@@ -28,7 +28,7 @@ final class MessageWalker {
     private boolean done;
 
     /** Walks {@code data[start, end)}. */
-    MessageWalker(MemorySegment data, long start, long end, String resource, IpcLimits limits) {
+    public MessageWalker(MemorySegment data, long start, long end, String resource, IpcLimits limits) {
         this.data = data;
         this.pos = start;
         this.end = end;
@@ -37,16 +37,16 @@ final class MessageWalker {
     }
 
     /** Where the next message would start (after the walk: just after the end-of-stream marker). */
-    long position() { return pos; }
+    public long position() { return pos; }
 
     /** Offset of the end-of-stream marker, or -1 when none was found (yet). */
-    long endOfStream() { return endOfStream; }
+    public long endOfStream() { return endOfStream; }
 
     /** Bytes of the end-of-stream marker: 8, or 4 in the legacy framing; 0 when none was found. */
-    int endMarkerLength() { return endMarkerLength; }
+    public int endMarkerLength() { return endMarkerLength; }
 
     /** The next message, or null at the end-of-stream marker or the end of the bytes. */
-    MessageSummary next() {
+    public MessageSummary next() {
         if (done) return null;
         long start = pos;
         if (start == end) {

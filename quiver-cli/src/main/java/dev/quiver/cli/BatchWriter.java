@@ -1,0 +1,59 @@
+package dev.quiver.cli;
+
+import dev.quiver.UnsupportedFeatureException;
+import dev.quiver.array.RecordBatch;
+import dev.quiver.ipc.Ipc;
+import dev.quiver.ipc.IpcWriteOptions;
+import dev.quiver.ipc.RecordBatchStreamWriter;
+import dev.quiver.type.Schema;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Writes the batches of {@code cat}, {@code head} and {@code slice} to an {@link Output} as an IPC file or stream,
+ * with the input's schema and default write options. A stream takes dictionaries as they come (a changed one is
+ * sent again, as a replacement); a file goes through a {@link DictionaryUnifier}, so that it holds every dictionary
+ * once and then its deltas. The output is committed when every batch is written, abandoned otherwise.
+ */
+final class BatchWriter {
+    /** What was written. */
+    record Stats(IpcFormat format, int batches, long rows) {}
+
+    /** Gives the batches to {@link Sink#write}. */
+    interface Feed {
+        void feed(Sink sink) throws IOException;
+    }
+
+    interface Sink {
+        /** Writes {@code b}, batch {@code index} of {@code input} (for messages). */
+        void write(RecordBatch b, String input, int index) throws IOException;
+    }
+
+    private BatchWriter() {}
+
+    static Stats write(Output output, IpcFormat format, Schema schema, Map<String, String> footerMetadata, Feed feed)
+            throws IOException {
+        RecordBatchStreamWriter writer = format == IpcFormat.FILE
+                ? Ipc.newFile(output.channel(), schema, IpcWriteOptions.DEFAULT).footerMetadata(footerMetadata)
+                : Ipc.newStream(output.channel(), schema, IpcWriteOptions.DEFAULT);
+        DictionaryUnifier unifier = format == IpcFormat.FILE ? new DictionaryUnifier() : null;
+        int[] batches = {0};
+        long[] rows = {0};
+        output.write(writer, w -> {
+            w.start();
+            feed.feed((b, input, index) -> {
+                RecordBatch out = unifier == null ? b : unifier.unify(b, input, index);
+                try {
+                    w.write(out);
+                } catch (IllegalArgumentException e) {
+                    // the file writer refuses what a file cannot hold: a dictionary replaced between batches
+                    throw new UnsupportedFeatureException("batch " + index + ": " + e.getMessage(), input, -1, null, e);
+                }
+                batches[0]++;
+                rows[0] += b.numRows();
+            });
+        });
+        return new Stats(format, batches[0], rows[0]);
+    }
+}
