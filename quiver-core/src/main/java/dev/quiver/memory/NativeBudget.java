@@ -27,6 +27,8 @@ final class NativeBudget {
     static final long FLOOR = floor();
     /** A collection's unreachable arenas are all reported once none came for this long. */
     private static final long QUIET_MILLIS = 10;
+    /** How long a nudge waits at most for the collection's references to reach the queues. */
+    private static final long SENTINEL_MILLIS = 2_000;
 
     private static final AtomicLong HELD = new AtomicLong();
     private static final ReentrantLock NUDGING = new ReentrantLock();
@@ -100,8 +102,15 @@ final class NativeBudget {
         try {
             if (HELD.get() <= threshold) return;
             nudges++;
+            // The collector hands what it found to the reference handler thread, which queues it later (on a
+            // loaded machine, many milliseconds later): wait until a reference made unreachable just before the
+            // collection is queued, so that waiting for a quiet moment does not end before the queue filled.
+            ReferenceQueue<Object> collected = new ReferenceQueue<>();
+            PhantomReference<Object> sentinel = new PhantomReference<>(new Object(), collected);
             System.gc();
             try {
+                collected.remove(SENTINEL_MILLIS);
+                Reference.reachabilityFence(sentinel);
                 for (Reference<? extends ReclaimableArena> r; (r = UNREACHABLE.remove(QUIET_MILLIS)) != null; ) {
                     ((Tracked) r).reclaim();
                 }
