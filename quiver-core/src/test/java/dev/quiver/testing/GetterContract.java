@@ -109,8 +109,7 @@ public record GetterContract(ValidationLevel level, String where, int maxSlots) 
             if (level == ValidationLevel.FULL && Boolean.TRUE.equals(isNull)) {
                 assertTrue(v == null && shown == null, where + ": getObject of a null slot is null");
             }
-            for (Method m : methods(a.getClass())) {
-                if (!slotGetter(m, a)) continue;
+            for (Method m : slotGetters(a)) {
                 Object r = check(a, m.getName(), i, nullSlot, () -> m.invoke(a, slot));
                 if (r instanceof Array sub && depth < 2) check(sub, "toString", -1, false, sub::toString);
             }
@@ -138,6 +137,17 @@ public record GetterContract(ValidationLevel level, String where, int maxSlots) 
 
     private static Method[] methods(Class<?> c) {
         return METHODS.computeIfAbsent(c, Class::getMethods);
+    }
+
+    private static final Map<String, Method[]> SLOT_GETTERS = new ConcurrentHashMap<>();
+
+    /** The slot getters of {@code a}'s class that apply to its type (found once per class and kind of type). */
+    private static Method[] slotGetters(Array a) {
+        String key = a.getClass().getName() + (Layout.hasVariadicBuffers(a.type()) ? "+views" : "")
+                + (a.type() instanceof ArrowType.Union ? "+union" : "")
+                + (a.type() instanceof ArrowType.RunEndEncoded ? "+ree" : "");
+        return SLOT_GETTERS.computeIfAbsent(key, k -> java.util.Arrays.stream(methods(a.getClass()))
+                .filter(m -> slotGetter(m, a)).toArray(Method[]::new));
     }
 
     private static final Set<String> NOT_SLOT_GETTERS = Set.of("getObject", "getDisplayObject", "isNull", "isValid",

@@ -32,6 +32,7 @@ import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -168,6 +169,46 @@ class ReadersFuzzTest {
         }
     }
 
+    /** The targets above by number: what {@link #allReaders} dispatches to. */
+    static final List<String> TARGETS = List.of("fileReader", "mappedFileReader", "streamReader",
+            "streamReaderOverChannel", "streamDecoder", "integrationJson");
+
+    /**
+     * All the targets in one, for a time budget in one JVM (Jazzer fuzzes one target per JVM, and starting one
+     * costs about as much as 20 seconds of fuzzing): the first byte of the input picks the target (modulo their
+     * number, in the order of {@link #TARGETS}), the rest is its input. This is what CI fuzzes.
+     */
+    @MethodSource("allSeeds")
+    @FuzzTest(maxDuration = "120s")
+    void allReaders(byte[] input) throws IOException {
+        if (input.length == 0 || seedInvocationWhileFuzzing()) return;
+        byte[] rest = Arrays.copyOfRange(input, 1, input.length);
+        switch (Math.floorMod(input[0], TARGETS.size())) {
+            case 0 -> fileReader(rest);
+            case 1 -> mappedFileReader(rest);
+            case 2 -> streamReader(rest);
+            case 3 -> streamReaderOverChannel(rest);
+            case 4 -> streamDecoder(rest);
+            default -> integrationJson(rest);
+        }
+    }
+
+    private static final boolean FUZZING = fuzzing();
+
+    private static boolean fuzzing() {
+        String fuzz = System.getenv("JAZZER_FUZZ") != null ? System.getenv("JAZZER_FUZZ") : System.getProperty("JAZZER_FUZZ");
+        return fuzz != null && !fuzz.isEmpty() && !fuzz.equals("0") && !fuzz.equalsIgnoreCase("false");
+    }
+
+    /**
+     * Whether this is JUnit running a seed of {@link #allSeeds} while fuzzing: Jazzer records the seed for libFuzzer
+     * before the invocation, and libFuzzer then runs it itself, so running it here too only doubles the start.
+     */
+    private static boolean seedInvocationWhileFuzzing() {
+        return FUZZING && StackWalker.getInstance().walk(frames ->
+                frames.noneMatch(f -> f.getClassName().startsWith("com.code_intelligence.jazzer.driver.")));
+    }
+
     // ---- reading and touching ------------------------------------------------------------------------
 
     private static IpcReadOptions options(ValidationLevel level) {
@@ -269,4 +310,14 @@ class ReadersFuzzTest {
     static Stream<Arguments> streamSeeds() { return Seeds.ipc(".stream", "stream"); }
 
     static Stream<Arguments> jsonSeeds() { return Seeds.json(); }
+
+    /**
+     * Each seed once, prefixed with the number of a target that reads its format (in turn); none when not fuzzing
+     * (the targets above already run every seed as a regression test).
+     */
+    static Stream<Arguments> allSeeds() {
+        if (!FUZZING) return Stream.empty();
+        return Stream.of(Seeds.prefixed(fileSeeds(), 0, 1), Seeds.prefixed(streamSeeds(), 2, 3, 4),
+                Seeds.prefixed(jsonSeeds(), 5)).flatMap(s -> s);
+    }
 }

@@ -46,6 +46,20 @@ final class Seeds {
         return seeds.stream();
     }
 
+    /** {@code seeds} with a first byte naming the target, taken from {@code targets} in turn. */
+    static Stream<Arguments> prefixed(Stream<Arguments> seeds, int... targets) {
+        int[] next = {0};
+        return seeds.map(a -> {
+            @SuppressWarnings("unchecked")
+            Named<byte[]> seed = (Named<byte[]>) a.get()[0];
+            int target = targets[next[0]++ % targets.length];
+            byte[] bytes = new byte[seed.getPayload().length + 1];
+            bytes[0] = (byte) target;
+            System.arraycopy(seed.getPayload(), 0, bytes, 1, seed.getPayload().length);
+            return Arguments.of(Named.of(ReadersFuzzTest.TARGETS.get(target) + ": " + seed.getName(), bytes));
+        });
+    }
+
     private static void add(List<Arguments> seeds, String name, byte[] bytes) {
         if (bytes.length <= ReadersFuzzTest.MAX_SEED) seeds.add(Arguments.of(Named.of(name, bytes)));
     }
