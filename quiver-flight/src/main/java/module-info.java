@@ -16,6 +16,9 @@ module dev.quiver.flight {
     requires io.grpc.netty.shaded;
     requires com.google.protobuf;
     requires com.google.common; // ListenableFuture in the generated future stub
+    // Guava's failureaccess (an explicit module that guava-android, an automatic module, cannot require): without
+    // this it is not resolved on the module path, and gRPC's futures fail with NoClassDefFoundError.
+    requires com.google.common.util.concurrent.internal;
 
     exports dev.quiver.flight;
     exports dev.quiver.flight.directory;
