@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * alone, which prints the usage to standard error). Commands read and write through {@link Input} and
  * {@link Output}: {@code -} is standard input or output.
  */
-@Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver 0.1.0",
+@Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Apache Arrow IPC files and streams: walk through the format, inspect, print, convert, validate.",
         subcommands = {DemoCommand.class, InspectCommand.class, PrintCommand.class, ConvertCommand.class,
                 ValidateCommand.class, IntegrationCommand.class, StreamToFileCommand.class, FileToStreamCommand.class,

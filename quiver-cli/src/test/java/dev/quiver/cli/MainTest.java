@@ -35,6 +35,6 @@ class MainTest {
         Cli help = Cli.run("help", "convert");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--compression=none|lz4|zstd"), help.toString());
-        assertEquals("quiver 0.1.0\n", Cli.run("--version").out());
+        assertEquals("quiver " + Version.get() + "\n", Cli.run("--version").out()); // VersionTest: = the POM
     }
 }
