@@ -3,6 +3,7 @@ package dev.quiver.array;
 import dev.quiver.memory.LE;
 import dev.quiver.memory.Loads;
 import dev.quiver.type.ArrowType;
+import dev.quiver.type.Field;
 
 import java.lang.foreign.MemorySegment;
 
@@ -44,10 +45,27 @@ public final class DictionaryArray extends NestedArray {
         return a;
     }
 
-    /** The dictionary values. */
+    /**
+     * The dictionary values as the typed array {@code type}.
+     *
+     * @param <T>  the array class
+     * @param type the expected array class, such as {@code Utf8Array.class}
+     * @return the dictionary
+     * @throws IllegalArgumentException if the dictionary is not a {@code type}
+     */
+    public <T extends Array> T dictionary(Class<T> type) {
+        return Typed.as(dictionary(), type, "the dictionary");
+    }
+
+    /** @return the dictionary values */
     public Array dictionary() {
         Array a = dictionary;
-        if (a == null) dictionary = a = Array.of(data.dictionary());
+        if (a == null) {
+            Field f = field;
+            Field values = f == null || f.dictionary() == null ? null : f.withDictionary(null);
+            dictionary = a = ArrayViews.wrap(data.dictionary(),
+                    values != null && Array.mismatch(values, data.dictionary()) == null ? values : null);
+        }
         return a;
     }
 
