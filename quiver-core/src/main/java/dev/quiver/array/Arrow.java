@@ -19,8 +19,12 @@ import java.util.Objects;
 
 /**
  * Arrays from Java values: {@code Arrow.int32(1, 2, null)}, {@code Arrow.utf8("a", null)}, or any type with
- * {@link #of(ArrowType, List)} and (nested types, dictionaries) {@link #of(Field, List)}. Null elements become null
- * slots. Values out of range for the type are rejected with {@link IllegalArgumentException}.
+ * {@link #of(ArrowType, List)} and (nested types, dictionaries) {@link #of(Field, List)}; with the type inferred
+ * from the values, as PyArrow's {@code pa.array}, {@link #array(List)}. Null elements become null slots. Values
+ * out of range for the type are rejected with {@link IllegalArgumentException}. Bulk copies of primitive Java
+ * arrays ({@link #int64(long[])}, {@link #float64(double[])}, ...) and arrays over existing memory without a copy
+ * ({@link #wrap(ArrowType, int, MemorySegment, MemorySegment)}); structs from named children
+ * ({@link #struct(Map)}) and dictionary encoding ({@link #dictionaryEncode(Array)}).
  */
 public final class Arrow {
     private Arrow() {}
@@ -123,8 +127,9 @@ public final class Arrow {
     }
 
     /**
-     * A struct array from named child arrays of equal length, in the map's iteration order (use a LinkedHashMap),
-     * as PyArrow's {@code StructArray.from_arrays}. Every slot is valid; the child fields are the children's own
+     * A struct array from named child arrays of equal length, as PyArrow's {@code StructArray.from_arrays}: in the
+     * map's order where it has one (LinkedHashMap, TreeMap: any {@link java.util.SequencedMap}), sorted by name for
+     * the others (HashMap, {@code Map.of}). Every slot is valid; the child fields are the children's own
      * ({@link Array#asField(String)}) under the map's keys.
      *
      * @param children the child arrays by field name
@@ -136,15 +141,16 @@ public final class Arrow {
         List<Field> fields = new ArrayList<>(children.size());
         ArrayData[] datas = new ArrayData[children.size()];
         int length = -1;
-        for (Map.Entry<String, ? extends Array> e : children.entrySet()) {
-            Array a = Objects.requireNonNull(e.getValue(), "child array");
+        for (Object key : TypeInference.keys(children)) {
+            String name = (String) key;
+            Array a = Objects.requireNonNull(children.get(name), "child array");
             if (length >= 0 && a.length() != length) {
-                throw new IllegalArgumentException("struct child '" + e.getKey() + "' has length " + a.length()
+                throw new IllegalArgumentException("struct child '" + name + "' has length " + a.length()
                         + ", the first child " + length);
             }
             length = a.length();
             datas[fields.size()] = a.data();
-            fields.add(a.asField(e.getKey()));
+            fields.add(a.asField(name));
         }
         Field field = new Field("", ArrowTypes.STRUCT, true, fields, null, null);
         return (StructArray) Array.of(new ArrayData(ArrowTypes.STRUCT, length, 0, 0,

@@ -90,8 +90,9 @@ public final class RecordBatch implements AutoCloseable {
     }
 
     /**
-     * A batch from named columns, in the map's iteration order (use a LinkedHashMap, or {@link #builder()}, to
-     * control it), as PyArrow's {@code pa.record_batch({...})}. Each value is an {@link Array} (its field as
+     * A batch from named columns, as PyArrow's {@code pa.record_batch({...})}: in the map's order where it has one
+     * (a LinkedHashMap or TreeMap: any {@link java.util.SequencedMap}), sorted by name for the others (HashMap,
+     * {@code Map.of}), whose order is arbitrary; {@link #builder()} states it column by column. Each value is an {@link Array} (its field as
      * {@link Builder#add(String, Array)} takes it), a {@link List} of Java values (type inferred as
      * {@link Arrow#array(List)} documents), or a primitive Java array ({@code long[]}, {@code int[]},
      * {@code short[]}, {@code byte[]}, {@code double[]}, {@code float[]}, {@code boolean[]}: copied as int64, int32,
@@ -104,7 +105,7 @@ public final class RecordBatch implements AutoCloseable {
      */
     public static RecordBatch of(Map<String, ?> columns) {
         Builder b = builder();
-        columns.forEach((name, v) -> b.add(name, Builder.column(name, v)));
+        for (Object name : TypeInference.keys(columns)) b.add((String) name, Builder.column((String) name, columns.get(name)));
         return b.build();
     }
 

@@ -163,7 +163,7 @@ final class TypeInference {
     }
 
     /** The keys in the map's order where it has one (LinkedHashMap, TreeMap), else sorted (HashMap, Map.of). */
-    private static Iterable<?> keys(Map<?, ?> m) {
+    static Iterable<?> keys(Map<?, ?> m) {
         if (m instanceof java.util.SequencedMap<?, ?>) return m.keySet();
         List<Object> keys = new ArrayList<>(m.keySet());
         if (keys.stream().allMatch(k -> k instanceof String)) keys.sort((a, b) -> ((String) a).compareTo((String) b));

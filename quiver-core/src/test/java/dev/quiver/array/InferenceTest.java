@@ -123,6 +123,19 @@ class InferenceTest {
     }
 
     @Test
+    void unorderedMapsGiveSortedNamesOrderedMapsTheirOrder() {
+        RecordBatch b = RecordBatch.of(Map.of("zeta", List.of(1), "alpha", List.of(2), "mid", List.of(3)));
+        assertEquals(List.of("alpha", "mid", "zeta"), b.schema().fields().stream().map(Field::name).toList());
+        Array s = Arrow.array(List.of(Map.of("y", 1, "x", 2, "w", 3)));
+        assertEquals(List.of("w", "x", "y"), s.as(StructArray.class).fieldNames());
+        assertEquals(List.of("b", "c"), Arrow.struct(Map.of("c", Arrow.int8(1), "b", Arrow.int8(2))).fieldNames());
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("zeta", List.of(1));
+        ordered.put("alpha", List.of(2));
+        assertEquals(List.of("zeta", "alpha"), RecordBatch.of(ordered).schema().fields().stream().map(Field::name).toList());
+    }
+
+    @Test
     void recordBatchOfJavaValues() {
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("id", new long[] {1, 2, 3});
