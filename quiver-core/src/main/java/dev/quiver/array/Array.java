@@ -13,6 +13,7 @@ import java.util.Objects;
  * Create one with {@link #of(ArrayData)} or a builder ({@link Arrow}).
  */
 public abstract class Array {
+    /** The buffers this array views. */
     protected final ArrayData data;
     // data.length() and data.offset(), kept here so that hot accessors read them without going through data
     private final int length;
@@ -111,6 +112,9 @@ public abstract class Array {
     /**
      * Position of slot {@code i} in the buffers: {@code data.offset() + i}, after checking {@code i} against the
      * length.
+     *
+     * @param i the slot
+     * @return the position in the buffers
      */
     protected final long pos(int i) {
         Objects.checkIndex(i, length);
@@ -122,25 +126,45 @@ public abstract class Array {
         return i < data.bufferCount() ? data.buffer(i) : ArrayData.ABSENT;
     }
 
-    /** @return the buffers this array views */
+    /**
+     * Returns the buffers this array views.
+     *
+     * @return the buffers this array views
+     */
     public ArrayData data() { return data; }
 
-    /** @return the storage type (the index type of a dictionary-encoded array) */
+    /**
+     * Returns the storage type (the index type of a dictionary-encoded array).
+     *
+     * @return the storage type (the index type of a dictionary-encoded array)
+     */
     public ArrowType type() { return data.type(); }
 
-    /** @return the number of slots */
+    /**
+     * Returns the number of slots.
+     *
+     * @return the number of slots
+     */
     public int length() { return length; }
 
-    /** @return the number of null slots */
+    /**
+     * Returns the number of null slots.
+     *
+     * @return the number of null slots
+     */
     public int nullCount() { return data.nullCount(); }
 
     /**
+     * Returns whether slot {@code i} is null.
+     *
      * @param i the slot
      * @return whether slot {@code i} is null
      */
     public boolean isNull(int i) { return data.isNull(i); }
 
     /**
+     * Returns whether slot {@code i} is not null.
+     *
      * @param i the slot
      * @return whether slot {@code i} is not null
      */
@@ -276,7 +300,11 @@ public abstract class Array {
         return out;
     }
 
-    /** @return the first 20 values as {@link #getDisplayObject(int)} gives them */
+    /**
+     * Returns the first 20 values as {@link #getDisplayObject(int)} gives them.
+     *
+     * @return the first 20 values as {@link #getDisplayObject(int)} gives them
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("[");

@@ -31,12 +31,22 @@ public abstract sealed class BaseListArray extends NestedArray permits ListArray
         return nativeOffsets ? Loads.intNative(offsets, slot * 4) : Loads.intHeap(offsets, slot * 4);
     }
 
-    /** Index in {@link #values()} of the first element of list {@code i} (the raw offset). */
+    /**
+     * Index in {@link #values()} of the first element of list {@code i} (the raw offset).
+     *
+     * @param i the slot
+     * @return the offset
+     */
     public long valueStart(int i) {
         return offsetAt(pos(i));
     }
 
-    /** Number of elements in list {@code i}. */
+    /**
+     * Number of elements in list {@code i}.
+     *
+     * @param i the slot
+     * @return the number of elements
+     */
     public int valueLength(int i) {
         long p = pos(i);
         long start;
@@ -84,7 +94,12 @@ public abstract sealed class BaseListArray extends NestedArray permits ListArray
         return (int) start;
     }
 
-    /** List {@code i} as a zero-copy slice of the child array. */
+    /**
+     * List {@code i} as a zero-copy slice of the child array.
+     *
+     * @param i the slot
+     * @return the list's elements
+     */
     public Array get(int i) {
         long p = pos(i);
         int start = start(p);

@@ -47,13 +47,25 @@ public final class ChunkedArray implements Iterable<Array> {
         return new ChunkedArray(field, List.copyOf(described));
     }
 
-    /** @return the column's field */
+    /**
+     * Returns the column's field.
+     *
+     * @return the column's field
+     */
     public Field field() { return field; }
 
-    /** @return the column's type (the value type of a dictionary-encoded column) */
+    /**
+     * Returns the column's type (the value type of a dictionary-encoded column).
+     *
+     * @return the column's type (the value type of a dictionary-encoded column)
+     */
     public ArrowType type() { return field.type(); }
 
-    /** @return the chunks, in order (unmodifiable) */
+    /**
+     * Returns the chunks, in order (unmodifiable).
+     *
+     * @return the chunks, in order (unmodifiable)
+     */
     public List<Array> chunks() { return chunks; }
 
     /**
@@ -70,19 +82,33 @@ public final class ChunkedArray implements Iterable<Array> {
         return Collections.unmodifiableList(out);
     }
 
-    /** @return the number of chunks */
+    /**
+     * Returns the number of chunks.
+     *
+     * @return the number of chunks
+     */
     public int numChunks() { return chunks.size(); }
 
     /**
+     * Returns chunk {@code k}.
+     *
      * @param k the chunk's position
      * @return chunk {@code k}
      */
     public Array chunk(int k) { return chunks.get(k); }
 
-    /** @return the number of values over all chunks */
+    /**
+     * Returns the number of values over all chunks.
+     *
+     * @return the number of values over all chunks
+     */
     public long length() { return starts[chunks.size()]; }
 
-    /** @return the number of null values over all chunks */
+    /**
+     * Returns the number of null values over all chunks.
+     *
+     * @return the number of null values over all chunks
+     */
     public long nullCount() {
         long n = 0;
         for (Array c : chunks) n += c.nullCount();
@@ -99,6 +125,8 @@ public final class ChunkedArray implements Iterable<Array> {
     }
 
     /**
+     * Returns whether value {@code i} is null.
+     *
      * @param i the position over all chunks
      * @return whether value {@code i} is null
      */

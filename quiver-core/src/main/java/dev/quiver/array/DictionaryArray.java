@@ -30,12 +30,20 @@ public final class DictionaryArray extends NestedArray {
         this.signed = data.type() instanceof ArrowType.Int t && t.signed();
     }
 
-    /** The index type. */
+    /**
+     * The index type.
+     *
+     * @return the index type
+     */
     public ArrowType.Int indexType() {
         return (ArrowType.Int) data.type();
     }
 
-    /** The indices as a plain integer array. */
+    /**
+     * The indices as a plain integer array.
+     *
+     * @return the indices
+     */
     public Array indices() {
         Array a = indices;
         if (a == null) {
@@ -57,7 +65,11 @@ public final class DictionaryArray extends NestedArray {
         return Typed.as(dictionary(), type, "the dictionary");
     }
 
-    /** @return the dictionary values */
+    /**
+     * Returns the dictionary values.
+     *
+     * @return the dictionary values
+     */
     public Array dictionary() {
         Array a = dictionary;
         if (a == null) {
@@ -69,7 +81,12 @@ public final class DictionaryArray extends NestedArray {
         return a;
     }
 
-    /** Index of slot {@code i} (uint64 indices above 2^63-1 come back negative). */
+    /**
+     * Index of slot {@code i} (uint64 indices above 2^63-1 come back negative).
+     *
+     * @param i the slot
+     * @return the index into the dictionary
+     */
     public long getIndex(int i) {
         long p = pos(i);
         return switch (bitWidth) {

@@ -10,12 +10,20 @@ public final class FixedSizeListArray extends NestedArray {
         super(data);
     }
 
-    /** @return the number of elements of every list */
+    /**
+     * Returns the number of elements of every list.
+     *
+     * @return the number of elements of every list
+     */
     public int listSize() {
         return ((ArrowType.FixedSizeList) data.type()).listSize();
     }
 
-    /** @return the whole child array */
+    /**
+     * Returns the whole child array.
+     *
+     * @return the whole child array
+     */
     public Array values() {
         return childView(data.child(0), 0);
     }
@@ -39,7 +47,12 @@ public final class FixedSizeListArray extends NestedArray {
         return (int) start;
     }
 
-    /** List {@code i} as a zero-copy slice of the child array. */
+    /**
+     * List {@code i} as a zero-copy slice of the child array.
+     *
+     * @param i the slot
+     * @return the list's elements
+     */
     public Array get(int i) {
         return childView(data.child(0).slice(start(i), listSize()), 0);
     }

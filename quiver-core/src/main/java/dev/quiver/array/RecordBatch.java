@@ -243,6 +243,8 @@ public final class RecordBatch implements AutoCloseable {
         }
 
         /**
+         * Returns the batch of the columns added.
+         *
          * @return the batch of the columns added
          * @throws IllegalArgumentException if the columns differ in length
          */
@@ -253,19 +255,37 @@ public final class RecordBatch implements AutoCloseable {
         }
     }
 
-    /** @return the schema */
+    /**
+     * Returns the schema.
+     *
+     * @return the schema
+     */
     public Schema schema() { checkOpen(); return schema; }
 
-    /** @return the number of rows */
+    /**
+     * Returns the number of rows.
+     *
+     * @return the number of rows
+     */
     public int numRows() { checkOpen(); return numRows; }
 
-    /** @return the number of columns */
+    /**
+     * Returns the number of columns.
+     *
+     * @return the number of columns
+     */
     public int numColumns() { return columns.size(); }
 
-    /** @return the columns, in schema order (unmodifiable) */
+    /**
+     * Returns the columns, in schema order (unmodifiable).
+     *
+     * @return the columns, in schema order (unmodifiable)
+     */
     public List<Array> columns() { checkOpen(); return columns; }
 
     /**
+     * Returns column {@code i}.
+     *
      * @param i the column's position
      * @return column {@code i}
      */
@@ -326,6 +346,8 @@ public final class RecordBatch implements AutoCloseable {
     }
 
     /**
+     * Returns the bool column {@code name}.
+     *
      * @param name the column's name
      * @return the bool column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link BooleanArray}
@@ -333,6 +355,8 @@ public final class RecordBatch implements AutoCloseable {
     public BooleanArray bool(String name) { return column(name, BooleanArray.class); }
 
     /**
+     * Returns the bool column {@code i}.
+     *
      * @param i the column's position
      * @return the bool column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link BooleanArray}
@@ -340,6 +364,8 @@ public final class RecordBatch implements AutoCloseable {
     public BooleanArray bool(int i) { return column(i, BooleanArray.class); }
 
     /**
+     * Returns the int8 column {@code name}.
+     *
      * @param name the column's name
      * @return the int8 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Int8Array}
@@ -347,6 +373,8 @@ public final class RecordBatch implements AutoCloseable {
     public Int8Array int8(String name) { return column(name, Int8Array.class); }
 
     /**
+     * Returns the int8 column {@code i}.
+     *
      * @param i the column's position
      * @return the int8 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Int8Array}
@@ -354,6 +382,8 @@ public final class RecordBatch implements AutoCloseable {
     public Int8Array int8(int i) { return column(i, Int8Array.class); }
 
     /**
+     * Returns the int16 column {@code name}.
+     *
      * @param name the column's name
      * @return the int16 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Int16Array}
@@ -361,6 +391,8 @@ public final class RecordBatch implements AutoCloseable {
     public Int16Array int16(String name) { return column(name, Int16Array.class); }
 
     /**
+     * Returns the int16 column {@code i}.
+     *
      * @param i the column's position
      * @return the int16 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Int16Array}
@@ -368,6 +400,8 @@ public final class RecordBatch implements AutoCloseable {
     public Int16Array int16(int i) { return column(i, Int16Array.class); }
 
     /**
+     * Returns the int32 column {@code name}.
+     *
      * @param name the column's name
      * @return the int32 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Int32Array}
@@ -375,6 +409,8 @@ public final class RecordBatch implements AutoCloseable {
     public Int32Array int32(String name) { return column(name, Int32Array.class); }
 
     /**
+     * Returns the int32 column {@code i}.
+     *
      * @param i the column's position
      * @return the int32 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Int32Array}
@@ -382,6 +418,8 @@ public final class RecordBatch implements AutoCloseable {
     public Int32Array int32(int i) { return column(i, Int32Array.class); }
 
     /**
+     * Returns the int64 column {@code name}.
+     *
      * @param name the column's name
      * @return the int64 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Int64Array}
@@ -389,6 +427,8 @@ public final class RecordBatch implements AutoCloseable {
     public Int64Array int64(String name) { return column(name, Int64Array.class); }
 
     /**
+     * Returns the int64 column {@code i}.
+     *
      * @param i the column's position
      * @return the int64 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Int64Array}
@@ -396,6 +436,8 @@ public final class RecordBatch implements AutoCloseable {
     public Int64Array int64(int i) { return column(i, Int64Array.class); }
 
     /**
+     * Returns the uint8 column {@code name}.
+     *
      * @param name the column's name
      * @return the uint8 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link UInt8Array}
@@ -403,6 +445,8 @@ public final class RecordBatch implements AutoCloseable {
     public UInt8Array uint8(String name) { return column(name, UInt8Array.class); }
 
     /**
+     * Returns the uint8 column {@code i}.
+     *
      * @param i the column's position
      * @return the uint8 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link UInt8Array}
@@ -410,6 +454,8 @@ public final class RecordBatch implements AutoCloseable {
     public UInt8Array uint8(int i) { return column(i, UInt8Array.class); }
 
     /**
+     * Returns the uint16 column {@code name}.
+     *
      * @param name the column's name
      * @return the uint16 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link UInt16Array}
@@ -417,6 +463,8 @@ public final class RecordBatch implements AutoCloseable {
     public UInt16Array uint16(String name) { return column(name, UInt16Array.class); }
 
     /**
+     * Returns the uint16 column {@code i}.
+     *
      * @param i the column's position
      * @return the uint16 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link UInt16Array}
@@ -424,6 +472,8 @@ public final class RecordBatch implements AutoCloseable {
     public UInt16Array uint16(int i) { return column(i, UInt16Array.class); }
 
     /**
+     * Returns the uint32 column {@code name}.
+     *
      * @param name the column's name
      * @return the uint32 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link UInt32Array}
@@ -431,6 +481,8 @@ public final class RecordBatch implements AutoCloseable {
     public UInt32Array uint32(String name) { return column(name, UInt32Array.class); }
 
     /**
+     * Returns the uint32 column {@code i}.
+     *
      * @param i the column's position
      * @return the uint32 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link UInt32Array}
@@ -438,6 +490,8 @@ public final class RecordBatch implements AutoCloseable {
     public UInt32Array uint32(int i) { return column(i, UInt32Array.class); }
 
     /**
+     * Returns the uint64 column {@code name}.
+     *
      * @param name the column's name
      * @return the uint64 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link UInt64Array}
@@ -445,6 +499,8 @@ public final class RecordBatch implements AutoCloseable {
     public UInt64Array uint64(String name) { return column(name, UInt64Array.class); }
 
     /**
+     * Returns the uint64 column {@code i}.
+     *
      * @param i the column's position
      * @return the uint64 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link UInt64Array}
@@ -452,6 +508,8 @@ public final class RecordBatch implements AutoCloseable {
     public UInt64Array uint64(int i) { return column(i, UInt64Array.class); }
 
     /**
+     * Returns the float16 column {@code name}.
+     *
      * @param name the column's name
      * @return the float16 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Float16Array}
@@ -459,6 +517,8 @@ public final class RecordBatch implements AutoCloseable {
     public Float16Array float16(String name) { return column(name, Float16Array.class); }
 
     /**
+     * Returns the float16 column {@code i}.
+     *
      * @param i the column's position
      * @return the float16 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Float16Array}
@@ -466,6 +526,8 @@ public final class RecordBatch implements AutoCloseable {
     public Float16Array float16(int i) { return column(i, Float16Array.class); }
 
     /**
+     * Returns the float32 column {@code name}.
+     *
      * @param name the column's name
      * @return the float32 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Float32Array}
@@ -473,6 +535,8 @@ public final class RecordBatch implements AutoCloseable {
     public Float32Array float32(String name) { return column(name, Float32Array.class); }
 
     /**
+     * Returns the float32 column {@code i}.
+     *
      * @param i the column's position
      * @return the float32 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Float32Array}
@@ -480,6 +544,8 @@ public final class RecordBatch implements AutoCloseable {
     public Float32Array float32(int i) { return column(i, Float32Array.class); }
 
     /**
+     * Returns the float64 column {@code name}.
+     *
      * @param name the column's name
      * @return the float64 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Float64Array}
@@ -487,6 +553,8 @@ public final class RecordBatch implements AutoCloseable {
     public Float64Array float64(String name) { return column(name, Float64Array.class); }
 
     /**
+     * Returns the float64 column {@code i}.
+     *
      * @param i the column's position
      * @return the float64 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Float64Array}
@@ -494,6 +562,8 @@ public final class RecordBatch implements AutoCloseable {
     public Float64Array float64(int i) { return column(i, Float64Array.class); }
 
     /**
+     * Returns the utf8 column {@code name}.
+     *
      * @param name the column's name
      * @return the utf8 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Utf8Array}
@@ -501,6 +571,8 @@ public final class RecordBatch implements AutoCloseable {
     public Utf8Array utf8(String name) { return column(name, Utf8Array.class); }
 
     /**
+     * Returns the utf8 column {@code i}.
+     *
      * @param i the column's position
      * @return the utf8 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Utf8Array}
@@ -508,6 +580,8 @@ public final class RecordBatch implements AutoCloseable {
     public Utf8Array utf8(int i) { return column(i, Utf8Array.class); }
 
     /**
+     * Returns the large_utf8 column {@code name}.
+     *
      * @param name the column's name
      * @return the large_utf8 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link LargeUtf8Array}
@@ -515,6 +589,8 @@ public final class RecordBatch implements AutoCloseable {
     public LargeUtf8Array largeUtf8(String name) { return column(name, LargeUtf8Array.class); }
 
     /**
+     * Returns the large_utf8 column {@code i}.
+     *
      * @param i the column's position
      * @return the large_utf8 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link LargeUtf8Array}
@@ -522,6 +598,8 @@ public final class RecordBatch implements AutoCloseable {
     public LargeUtf8Array largeUtf8(int i) { return column(i, LargeUtf8Array.class); }
 
     /**
+     * Returns the binary column {@code name}.
+     *
      * @param name the column's name
      * @return the binary column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link BinaryArray}
@@ -529,6 +607,8 @@ public final class RecordBatch implements AutoCloseable {
     public BinaryArray binary(String name) { return column(name, BinaryArray.class); }
 
     /**
+     * Returns the binary column {@code i}.
+     *
      * @param i the column's position
      * @return the binary column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link BinaryArray}
@@ -536,6 +616,8 @@ public final class RecordBatch implements AutoCloseable {
     public BinaryArray binary(int i) { return column(i, BinaryArray.class); }
 
     /**
+     * Returns the large_binary column {@code name}.
+     *
      * @param name the column's name
      * @return the large_binary column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link LargeBinaryArray}
@@ -543,6 +625,8 @@ public final class RecordBatch implements AutoCloseable {
     public LargeBinaryArray largeBinary(String name) { return column(name, LargeBinaryArray.class); }
 
     /**
+     * Returns the large_binary column {@code i}.
+     *
      * @param i the column's position
      * @return the large_binary column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link LargeBinaryArray}
@@ -550,6 +634,8 @@ public final class RecordBatch implements AutoCloseable {
     public LargeBinaryArray largeBinary(int i) { return column(i, LargeBinaryArray.class); }
 
     /**
+     * Returns the fixed_size_binary column {@code name}.
+     *
      * @param name the column's name
      * @return the fixed_size_binary column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link FixedSizeBinaryArray}
@@ -557,6 +643,8 @@ public final class RecordBatch implements AutoCloseable {
     public FixedSizeBinaryArray fixedSizeBinary(String name) { return column(name, FixedSizeBinaryArray.class); }
 
     /**
+     * Returns the fixed_size_binary column {@code i}.
+     *
      * @param i the column's position
      * @return the fixed_size_binary column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link FixedSizeBinaryArray}
@@ -564,6 +652,8 @@ public final class RecordBatch implements AutoCloseable {
     public FixedSizeBinaryArray fixedSizeBinary(int i) { return column(i, FixedSizeBinaryArray.class); }
 
     /**
+     * Returns the decimal column {@code name}.
+     *
      * @param name the column's name
      * @return the decimal column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link DecimalArray}
@@ -571,6 +661,8 @@ public final class RecordBatch implements AutoCloseable {
     public DecimalArray decimal(String name) { return column(name, DecimalArray.class); }
 
     /**
+     * Returns the decimal column {@code i}.
+     *
      * @param i the column's position
      * @return the decimal column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link DecimalArray}
@@ -578,6 +670,8 @@ public final class RecordBatch implements AutoCloseable {
     public DecimalArray decimal(int i) { return column(i, DecimalArray.class); }
 
     /**
+     * Returns the date32 column {@code name}.
+     *
      * @param name the column's name
      * @return the date32 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Date32Array}
@@ -585,6 +679,8 @@ public final class RecordBatch implements AutoCloseable {
     public Date32Array date32(String name) { return column(name, Date32Array.class); }
 
     /**
+     * Returns the date32 column {@code i}.
+     *
      * @param i the column's position
      * @return the date32 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Date32Array}
@@ -592,6 +688,8 @@ public final class RecordBatch implements AutoCloseable {
     public Date32Array date32(int i) { return column(i, Date32Array.class); }
 
     /**
+     * Returns the date64 column {@code name}.
+     *
      * @param name the column's name
      * @return the date64 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Date64Array}
@@ -599,6 +697,8 @@ public final class RecordBatch implements AutoCloseable {
     public Date64Array date64(String name) { return column(name, Date64Array.class); }
 
     /**
+     * Returns the date64 column {@code i}.
+     *
      * @param i the column's position
      * @return the date64 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Date64Array}
@@ -606,6 +706,8 @@ public final class RecordBatch implements AutoCloseable {
     public Date64Array date64(int i) { return column(i, Date64Array.class); }
 
     /**
+     * Returns the time32 column {@code name}.
+     *
      * @param name the column's name
      * @return the time32 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Time32Array}
@@ -613,6 +715,8 @@ public final class RecordBatch implements AutoCloseable {
     public Time32Array time32(String name) { return column(name, Time32Array.class); }
 
     /**
+     * Returns the time32 column {@code i}.
+     *
      * @param i the column's position
      * @return the time32 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Time32Array}
@@ -620,6 +724,8 @@ public final class RecordBatch implements AutoCloseable {
     public Time32Array time32(int i) { return column(i, Time32Array.class); }
 
     /**
+     * Returns the time64 column {@code name}.
+     *
      * @param name the column's name
      * @return the time64 column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link Time64Array}
@@ -627,6 +733,8 @@ public final class RecordBatch implements AutoCloseable {
     public Time64Array time64(String name) { return column(name, Time64Array.class); }
 
     /**
+     * Returns the time64 column {@code i}.
+     *
      * @param i the column's position
      * @return the time64 column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link Time64Array}
@@ -634,6 +742,8 @@ public final class RecordBatch implements AutoCloseable {
     public Time64Array time64(int i) { return column(i, Time64Array.class); }
 
     /**
+     * Returns the timestamp column {@code name}.
+     *
      * @param name the column's name
      * @return the timestamp column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link TimestampArray}
@@ -641,6 +751,8 @@ public final class RecordBatch implements AutoCloseable {
     public TimestampArray timestamp(String name) { return column(name, TimestampArray.class); }
 
     /**
+     * Returns the timestamp column {@code i}.
+     *
      * @param i the column's position
      * @return the timestamp column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link TimestampArray}
@@ -648,6 +760,8 @@ public final class RecordBatch implements AutoCloseable {
     public TimestampArray timestamp(int i) { return column(i, TimestampArray.class); }
 
     /**
+     * Returns the duration column {@code name}.
+     *
      * @param name the column's name
      * @return the duration column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link DurationArray}
@@ -655,6 +769,8 @@ public final class RecordBatch implements AutoCloseable {
     public DurationArray duration(String name) { return column(name, DurationArray.class); }
 
     /**
+     * Returns the duration column {@code i}.
+     *
      * @param i the column's position
      * @return the duration column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link DurationArray}
@@ -662,6 +778,8 @@ public final class RecordBatch implements AutoCloseable {
     public DurationArray duration(int i) { return column(i, DurationArray.class); }
 
     /**
+     * Returns the struct column {@code name}.
+     *
      * @param name the column's name
      * @return the struct column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link StructArray}
@@ -669,6 +787,8 @@ public final class RecordBatch implements AutoCloseable {
     public StructArray struct(String name) { return column(name, StructArray.class); }
 
     /**
+     * Returns the struct column {@code i}.
+     *
      * @param i the column's position
      * @return the struct column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link StructArray}
@@ -676,6 +796,8 @@ public final class RecordBatch implements AutoCloseable {
     public StructArray struct(int i) { return column(i, StructArray.class); }
 
     /**
+     * Returns the list column {@code name}.
+     *
      * @param name the column's name
      * @return the list column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link ListArray}
@@ -683,6 +805,8 @@ public final class RecordBatch implements AutoCloseable {
     public ListArray list(String name) { return column(name, ListArray.class); }
 
     /**
+     * Returns the list column {@code i}.
+     *
      * @param i the column's position
      * @return the list column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link ListArray}
@@ -690,6 +814,8 @@ public final class RecordBatch implements AutoCloseable {
     public ListArray list(int i) { return column(i, ListArray.class); }
 
     /**
+     * Returns the large_list column {@code name}.
+     *
      * @param name the column's name
      * @return the large_list column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link LargeListArray}
@@ -697,6 +823,8 @@ public final class RecordBatch implements AutoCloseable {
     public LargeListArray largeList(String name) { return column(name, LargeListArray.class); }
 
     /**
+     * Returns the large_list column {@code i}.
+     *
      * @param i the column's position
      * @return the large_list column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link LargeListArray}
@@ -704,6 +832,8 @@ public final class RecordBatch implements AutoCloseable {
     public LargeListArray largeList(int i) { return column(i, LargeListArray.class); }
 
     /**
+     * Returns the fixed_size_list column {@code name}.
+     *
      * @param name the column's name
      * @return the fixed_size_list column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link FixedSizeListArray}
@@ -711,6 +841,8 @@ public final class RecordBatch implements AutoCloseable {
     public FixedSizeListArray fixedSizeList(String name) { return column(name, FixedSizeListArray.class); }
 
     /**
+     * Returns the fixed_size_list column {@code i}.
+     *
      * @param i the column's position
      * @return the fixed_size_list column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link FixedSizeListArray}
@@ -718,6 +850,8 @@ public final class RecordBatch implements AutoCloseable {
     public FixedSizeListArray fixedSizeList(int i) { return column(i, FixedSizeListArray.class); }
 
     /**
+     * Returns the map column {@code name}.
+     *
      * @param name the column's name
      * @return the map column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link MapArray}
@@ -725,6 +859,8 @@ public final class RecordBatch implements AutoCloseable {
     public MapArray map(String name) { return column(name, MapArray.class); }
 
     /**
+     * Returns the map column {@code i}.
+     *
      * @param i the column's position
      * @return the map column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link MapArray}
@@ -732,6 +868,8 @@ public final class RecordBatch implements AutoCloseable {
     public MapArray map(int i) { return column(i, MapArray.class); }
 
     /**
+     * Returns the dictionary-encoded column {@code name}.
+     *
      * @param name the column's name
      * @return the dictionary-encoded column {@code name}
      * @throws IllegalArgumentException if there is no such column or it is not a {@link DictionaryArray}
@@ -739,13 +877,19 @@ public final class RecordBatch implements AutoCloseable {
     public DictionaryArray dictionary(String name) { return column(name, DictionaryArray.class); }
 
     /**
+     * Returns the dictionary-encoded column {@code i}.
+     *
      * @param i the column's position
      * @return the dictionary-encoded column {@code i}
      * @throws IllegalArgumentException if the column is not a {@link DictionaryArray}
      */
     public DictionaryArray dictionary(int i) { return column(i, DictionaryArray.class); }
 
-    /** @return the custom metadata of the record batch message */
+    /**
+     * Returns the custom metadata of the record batch message.
+     *
+     * @return the custom metadata of the record batch message
+     */
     public Map<String, String> metadata() { return metadata; }
 
     /**

@@ -19,12 +19,20 @@ public final class StructArray extends NestedArray {
         super(data);
     }
 
-    /** @return the number of child fields */
+    /**
+     * Returns the number of child fields.
+     *
+     * @return the number of child fields
+     */
     public int numFields() {
         return data.childCount();
     }
 
-    /** @return the child field names in order ("f0", "f1", ... where the array's field is not known) */
+    /**
+     * Returns the child field names in order ("f0", "f1", ... where the array's field is not known).
+     *
+     * @return the child field names in order ("f0", "f1", ... where the array's field is not known)
+     */
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>(data.childCount());
         for (int f = 0; f < data.childCount(); f++) {

@@ -78,29 +78,51 @@ public final class Table implements Iterable<RecordBatch>, AutoCloseable {
         return new Table(schema, List.copyOf(all));
     }
 
-    /** @return the schema */
+    /**
+     * Returns the schema.
+     *
+     * @return the schema
+     */
     public Schema schema() { return schema; }
 
-    /** @return the batches, in order (unmodifiable) */
+    /**
+     * Returns the batches, in order (unmodifiable).
+     *
+     * @return the batches, in order (unmodifiable)
+     */
     public List<RecordBatch> batches() { return batches; }
 
-    /** @return the number of batches */
+    /**
+     * Returns the number of batches.
+     *
+     * @return the number of batches
+     */
     public int numBatches() { return batches.size(); }
 
     /**
+     * Returns batch {@code i}.
+     *
      * @param i the batch's position
      * @return batch {@code i}
      */
     public RecordBatch batch(int i) { return batches.get(i); }
 
-    /** @return the number of rows over all batches */
+    /**
+     * Returns the number of rows over all batches.
+     *
+     * @return the number of rows over all batches
+     */
     public long numRows() {
         long n = 0;
         for (RecordBatch b : batches) n += b.numRows();
         return n;
     }
 
-    /** @return the number of columns */
+    /**
+     * Returns the number of columns.
+     *
+     * @return the number of columns
+     */
     public int numColumns() { return schema.fields().size(); }
 
     /**

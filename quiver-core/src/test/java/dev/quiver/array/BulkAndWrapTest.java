@@ -93,6 +93,29 @@ class BulkAndWrapTest {
     }
 
     @Test
+    void wrappedAndBulkColumnsRoundTripThroughIpc() throws java.io.IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment values = arena.allocate(4 * 4);
+            for (int i = 0; i < 4; i++) values.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), i, i * i);
+            MemorySegment bitmap = arena.allocate(1);
+            bitmap.set(ValueLayout.JAVA_BYTE, 0, (byte) 0b1011);
+            RecordBatch b = RecordBatch.builder().add("sq", Arrow.wrap(ArrowTypes.INT32, 4, values, bitmap))
+                    .add("f", Arrow.float64(new double[] {1, 2, 3, 4})).add("ok", Arrow.bool(new boolean[] {true, false, true, true}))
+                    .build();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (var w = dev.quiver.ipc.Ipc.newStream(out, b.schema())) {
+                w.write(b);
+            }
+            try (var r = dev.quiver.ipc.Ipc.open(out.toByteArray())) {
+                RecordBatch back = r.readNext();
+                assertEquals(Arrays.asList(0, 1, null, 9), back.int32("sq").toList());
+                assertEquals(List.of(1.0, 2.0, 3.0, 4.0), back.float64("f").toList());
+                assertEquals(List.of(true, false, true, true), back.bool("ok").toList());
+            }
+        }
+    }
+
+    @Test
     void bulkBuildersCopy() {
         long[] longs = {1, -2, Long.MAX_VALUE};
         Int64Array l = Arrow.int64(longs);
