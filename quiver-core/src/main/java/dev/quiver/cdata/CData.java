@@ -20,10 +20,12 @@ import java.lang.foreign.MemorySegment;
  * {@code org.apache.arrow.c.ArrowArray#memoryAddress()}), or one from {@link #allocateArray(Arena)} and friends. The
  * consumer owns it afterwards and must call its release callback exactly once, from any thread. Buffers in native
  * memory (everything read from files and streams) are shared as they are; buffers on the Java heap (arrays built in
- * memory with small builders) are copied once into native memory. An export keeps the exported objects reachable
- * until it is released, so dropping a batch after exporting it is safe; but <em>closing</em> the batch (or the reader
- * it came from) frees its memory at once, so keep it open until the consumer has released the export. Exported
- * streams close their reader themselves, once the stream and every batch it handed out are released.
+ * memory with small builders) are copied once into native memory. An exported batch is
+ * {@linkplain RecordBatch#retain() retained} until the consumer releases it: dropping it, closing it or closing the
+ * reader it came from meanwhile makes it unreadable from Java as usual, but its memory (and the reader's, a mapped
+ * file for example) is freed only after the release. An exported {@link Array} is only kept reachable: keep the batch
+ * or reader it comes from open until the consumer releases it. Exported streams close their reader themselves, once
+ * the stream and every batch it handed out are released.
  *
  * <p><b>Import</b> reads a structure another library produced, moves it into Quiver's memory (the source is marked
  * released, as the specification describes for moving) and views the producer's buffers without copying. The
@@ -85,7 +87,12 @@ public final class CData {
         Exporter.exportField(field, out);
     }
 
-    /** Exports {@code batch} as a struct array without nulls, its columns the children. Keep it open until released. */
+    /**
+     * Exports {@code batch} as a struct array without nulls, its columns the children; its memory is retained until
+     * the consumer releases the structure.
+     *
+     * @throws IllegalStateException if the batch (or its reader) is closed
+     */
     public static void exportBatch(RecordBatch batch, MemorySegment out) {
         Exporter.exportBatch(batch, null, out);
     }

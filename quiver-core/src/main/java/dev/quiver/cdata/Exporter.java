@@ -243,6 +243,24 @@ final class Exporter {
     static void exportBatch(RecordBatch batch, Runnable onRelease, MemorySegment out) {
         List<dev.quiver.array.Array> columns = batch.columns();
         int rows = batch.numRows();
+        Runnable unretain = batch.retain(); // the batch's memory stays until the consumer releases
+        Runnable done = () -> {
+            try {
+                if (onRelease != null) onRelease.run();
+            } finally {
+                unretain.run();
+            }
+        };
+        try {
+            exportRetained(batch, columns, rows, done, out);
+        } catch (RuntimeException | Error e) {
+            unretain.run();
+            throw e;
+        }
+    }
+
+    private static void exportRetained(RecordBatch batch, List<dev.quiver.array.Array> columns, int rows,
+                                       Runnable onRelease, MemorySegment out) {
         export(out, ARROW_ARRAY.byteSize(), batch, onRelease, (t, base) -> {
             MemorySegment bufs = t.arena.allocate(ADDRESS, 1);
             MemorySegment ptrs = t.arena.allocate(ADDRESS, Math.max(1, columns.size()));
