@@ -13,8 +13,10 @@
  *       here; independent blocks go to lz4-java's native safe decompressor (about 3.6 GB/s), linked blocks
  *       (what Arrow C++ writes for buffers over 64 KiB) to a bounds-checked Java decoder (about 0.7 GB/s).
  *       The HC levels compress 70 times slower and are only used when asked for.</li>
- *   <li>Zstandard: default level 3 (zstd's and arrow-rs's default; Arrow C++ uses 1): on the city names
- *       it compresses as fast as level 1 and about 3% smaller.</li>
+ *   <li>Zstandard: default level 1, Arrow C++'s default ({@code kZSTDDefaultCompressionLevel}, used by
+ *       PyArrow when {@code compression_level} is None), so that a file written by Quiver and by PyArrow
+ *       at their defaults costs the same time and has about the same size. zstd's own default (and
+ *       arrow-rs's) is 3: ask for it with a level when size matters more than speed.</li>
  * </ul>
  *
  * @see <a href="https://arrow.apache.org/docs/format/Columnar.html#compression">Arrow Columnar Format: Compression</a>
