@@ -35,12 +35,13 @@ import java.util.Objects;
  *                   microseconds until the mapping goes, and the caller does not wait for the JVM's handshake
  *                   with all its threads that closing shared memory takes (about 90 µs). Turn it off when the
  *                   mapping must be gone once {@code close()} returns (for instance before the file is deleted on
- *                   a system that refuses to delete mapped files).
+ *                   a system that refuses to delete mapped files); {@code -Dquiver.syncUnmap=true} turns it off in
+ *                   {@link #DEFAULT}.
  */
 public record IpcReadOptions(ValidationLevel validation, IpcLimits limits, boolean useThreads, boolean memoryMap,
                              boolean backgroundUnmap) {
-    public static final IpcReadOptions DEFAULT =
-            new IpcReadOptions(ValidationLevel.FULL, IpcLimits.DEFAULT, true, true, true);
+    public static final IpcReadOptions DEFAULT = new IpcReadOptions(ValidationLevel.FULL, IpcLimits.DEFAULT, true, true,
+            !Boolean.getBoolean("quiver.syncUnmap"));
 
     public IpcReadOptions {
         Objects.requireNonNull(validation, "validation");
@@ -52,9 +53,9 @@ public record IpcReadOptions(ValidationLevel validation, IpcLimits limits, boole
         this(validation, limits, useThreads, true);
     }
 
-    /** Options that unmap in the background. */
+    /** Options that unmap in the background (unless {@code -Dquiver.syncUnmap=true}). */
     public IpcReadOptions(ValidationLevel validation, IpcLimits limits, boolean useThreads, boolean memoryMap) {
-        this(validation, limits, useThreads, memoryMap, true);
+        this(validation, limits, useThreads, memoryMap, DEFAULT.backgroundUnmap);
     }
 
     public static IpcReadOptions defaults() { return DEFAULT; }
