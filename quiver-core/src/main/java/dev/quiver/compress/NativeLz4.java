@@ -32,8 +32,9 @@ final class NativeLz4 {
     static {
         MethodHandle h = null;
         try {
+            LZ4Factory.fastestInstance(); // loads the native library when the platform has one
             if (ValueLayout.ADDRESS.byteSize() == 8 && !Boolean.getBoolean("quiver.lz4.javaLinkedBlocks")
-                    && LZ4Factory.fastestInstance() == LZ4Factory.nativeInstance()) {
+                    && net.jpountz.util.Native.isLoaded()) {
                 // lz4-java's Native.load has System.load-ed its library through this class loader
                 var symbol = SymbolLookup.loaderLookup().find("LZ4_decompress_safe_usingDict");
                 if (symbol.isPresent()) {
