@@ -52,7 +52,7 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Body compression of the output (default ${DEFAULT-VALUE}).")
     Compression compression;
 
-    @Option(names = "--level", paramLabel = "N", description = "Compression level (default: the codec's).")
+    @Option(names = "--level", paramLabel = "N", description = "Compression level (default: the codec's, as Arrow C++/PyArrow: LZ4 fast mode, ZSTD 1).")
     Integer level;
 
     @Option(names = "--alignment", paramLabel = "8|64", defaultValue = "8",

@@ -82,7 +82,7 @@ public final class RecordBatchFileReader implements RecordBatchReader {
                 throw e;
             }
         }
-        Arena arena = Arena.ofShared();
+        Arena arena = MappingArena.create(options);
         MemorySegment data;
         try {
             data = map(path, arena);
@@ -317,7 +317,10 @@ public final class RecordBatchFileReader implements RecordBatchReader {
 
     /**
      * Unmaps the file and releases every batch and dictionary still open; batches that were not detached become
-     * unreadable ({@link IllegalStateException}). Idempotent; may run while other threads read.
+     * unreadable ({@link IllegalStateException}) at once. A mapped file is unmapped on a background thread
+     * right after (an array kept from one of its batches reads it until then, then throws too), unless
+     * {@link IpcReadOptions#withBackgroundUnmap(boolean) withBackgroundUnmap(false)}. Idempotent; may run while
+     * other threads read.
      */
     @Override
     public void close() {
