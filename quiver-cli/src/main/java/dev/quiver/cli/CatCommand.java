@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
  * {@code quiver cat A B ... > OUT}: the batches of every input, in order, as one file or stream. The inputs' fields
  * must be equal (names, types, nullability, dictionary encodings, metadata); the first difference is named
  * otherwise. The output has the first input's schema metadata (and footer metadata). Dictionaries are carried
- * across inputs: a stream replaces a dictionary that changes, a file appends the new values as a delta and renumbers
- * the batch's indices ({@link DictionaryUnifier}).
+ * across inputs: a stream gets each input's dictionary batches as that input has them (so the first dictionary of
+ * a later input replaces the one before), a file appends the new values as a delta and renumbers the batch's
+ * indices ({@link DictionaryUnifier}).
  */
 @Command(name = "cat", mixinStandardHelpOptions = true,
         description = {"Concatenate Arrow IPC files and streams with equal schemas into one (standard output by "
@@ -72,9 +73,10 @@ final class CatCommand implements Callable<Integer> {
                                 int index = 0;
                                 for (RecordBatch next; (next = src.next()) != null; index++) {
                                     try (RecordBatch b = next) {
-                                        sink.write(b, in.get(s).name(), index);
+                                        sink.copy(src, b, in.get(s).name(), index);
                                     }
                                 }
+                                sink.ended(src, in.get(s).name());
                             }
                         });
                 target.report(output, stats, spec.commandLine().getOut());

@@ -47,6 +47,7 @@ public class RecordBatchStreamWriter implements AutoCloseable {
     private final SafeOutput output;
     private BufferCodec codec;
     private CodecPool pool;
+    private dev.quiver.compress.CompressionType compression;
     /** Whether the caller writes the dictionaries ({@link #writeDictionary}): batches then write none. */
     private boolean callerDictionaries;
     /** For the caller's dictionaries: per id, the values written so far (the first batch and its deltas). */
@@ -83,6 +84,7 @@ public class RecordBatchStreamWriter implements AutoCloseable {
     }
 
     private void useCodec(dev.quiver.compress.CompressionType type) {
+        this.compression = type;
         this.codec = type == null ? null
                 : BufferCodec.create(type, options.compressionLevel(), options.useThreads() ? CodecPool.threads() : 1);
         this.pool = codec == null || !options.useThreads() ? null : CodecPool.shared();
@@ -94,7 +96,7 @@ public class RecordBatchStreamWriter implements AutoCloseable {
      */
     public RecordBatchStreamWriter compression(dev.quiver.compress.CompressionType type) {
         checkWritable();
-        useCodec(type);
+        if (type != compression) useCodec(type);
         return this;
     }
 
@@ -272,8 +274,8 @@ public class RecordBatchStreamWriter implements AutoCloseable {
             }
             if (!grew) {
                 throw new IllegalArgumentException("the dictionary with id " + id + " (field '" + field.name()
-                        + "') is replaced by values that do not start with the " + before + " written before: the "
-                        + "IPC file format allows delta dictionaries but no replacement (use a stream)");
+                        + "') changed and does not start with the " + before + " values written before: the IPC file "
+                        + "format allows delta dictionaries but no replacement (use a stream)");
             }
             message = values.slice((int) before, (int) (values.length() - before));
             delta = true;
