@@ -70,6 +70,9 @@ sealed interface BatchSource extends AutoCloseable {
     /** The body compression of the batch {@link #next()} returned last (null: none). */
     CompressionType compression();
 
+    /** About how many bytes of the input are read so far (for progress). */
+    long position();
+
     /** Skips batches until batch {@code index}; returns it, or null when the input has fewer batches. */
     default RecordBatch seek(int index) throws IOException {
         for (int i = 0; i < index; i++) {
@@ -123,6 +126,10 @@ sealed interface BatchSource extends AutoCloseable {
 
         @Override public CompressionType compression() { return compression; }
 
+        private long position;
+
+        @Override public long position() { return position; }
+
         @Override public IpcFormat format() { return IpcFormat.FILE; }
         @Override public Schema schema() { return reader.schema(); }
         @Override public int knownBatchCount() { return reader.numRecordBatches(); }
@@ -132,7 +139,9 @@ sealed interface BatchSource extends AutoCloseable {
         public RecordBatch next() {
             lastReturned = next < reader.numRecordBatches();
             if (!lastReturned) return null;
-            Message m = reader.message(reader.footer().recordBatches().get(next)).message();
+            Block block = reader.footer().recordBatches().get(next);
+            position = Math.max(position, block.offset() + block.metaDataLength() + block.bodyLength());
+            Message m = reader.message(block).message();
             compression = m.header() instanceof MessageHeader.RecordBatchHeader r ? r.compression() : null;
             return reader.recordBatch(next++);
         }
@@ -156,6 +165,9 @@ sealed interface BatchSource extends AutoCloseable {
         private final boolean nested;
         private CompressionType compression;
         private CompressionType dictionaryCompression;
+        private long position;
+
+        @Override public long position() { return position; }
 
         OfStream(RecordBatchStreamReader reader) {
             this.reader = reader;
@@ -163,6 +175,7 @@ sealed interface BatchSource extends AutoCloseable {
             reader.observe(new StreamDecoder.Listener() {
                 @Override
                 public void onMessage(Message message, long offset) {
+                    position = offset + message.bodyLength();
                     switch (message.header()) {
                         case MessageHeader.RecordBatchHeader r -> compression = r.compression();
                         case MessageHeader.DictionaryBatchHeader d -> {

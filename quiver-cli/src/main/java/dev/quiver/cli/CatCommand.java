@@ -39,6 +39,9 @@ final class CatCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -65,7 +68,11 @@ final class CatCommand implements Callable<Integer> {
                 }
             }
             BatchSource first = sources.getFirst();
-            try (Output output = Output.open(target.out, main)) {
+            long total = 0;
+            for (Input input : in) total = total < 0 || input.size() < 0 ? -1 : total + input.size();
+            try (Output output = Output.open(target.out, main);
+                 Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "cat", total)) {
+                long[] done = {0, 0}; // bytes of the inputs before, rows
                 BatchWriter.Stats stats = BatchWriter.write(output, target.format(first.format()), first.schema(),
                         first.footerMetadata(), sink -> {
                             for (int s = 0; s < sources.size(); s++) {
@@ -74,10 +81,15 @@ final class CatCommand implements Callable<Integer> {
                                 for (RecordBatch next; (next = src.next()) != null; index++) {
                                     try (RecordBatch b = next) {
                                         sink.copy(src, b, in.get(s).name(), index);
+                                        done[1] += b.numRows();
+                                        progress.update(done[0] + src.position(), done[1]);
                                     }
                                 }
                                 sink.ended(src, in.get(s).name());
+                                long size = in.get(s).size();
+                                done[0] += size >= 0 ? size : src.position();
                             }
+                            progress.finished();
                         });
                 target.report(output, stats, spec.commandLine().getOut());
             }

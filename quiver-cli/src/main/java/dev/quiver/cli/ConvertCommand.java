@@ -74,6 +74,9 @@ final class ConvertCommand implements Callable<Integer> {
                     + "end-of-stream marker.")
     boolean legacyFraming;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +96,9 @@ final class ConvertCommand implements Callable<Integer> {
         try (BatchSource src = input.batches(IpcReadOptions.DEFAULT); Output output = Output.open(out, main)) {
             IpcFormat target = to != null ? IpcFormat.valueOf(to.name())
                     : !toStdout && IpcFormat.fromName(out) != null ? IpcFormat.fromName(out) : src.format();
-            stats = copy(src, target, output, options, input.name());
+            try (Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "convert", input.size())) {
+                stats = copy(src, target, output, options, input.name(), progress);
+            }
             report = output.isRegularFile();
         }
         if (report) { // not on standard output, a pipe or a device: the words could mix with the data
@@ -127,8 +132,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     /** Copies every batch into {@code output} and commits it. */
-    private Stats copy(BatchSource src, IpcFormat target, Output output, IpcWriteOptions options, String from)
-            throws IOException {
+    private Stats copy(BatchSource src, IpcFormat target, Output output, IpcWriteOptions options, String from,
+                       Progress progress) throws IOException {
         int[] batches = {0};
         long[] rows = {0};
         RecordBatchStreamWriter writer = target == IpcFormat.FILE
@@ -141,12 +146,14 @@ final class ConvertCommand implements Callable<Integer> {
                 try (RecordBatch b = next) {
                     copy.write(b);
                     rows[0] += b.numRows();
+                    progress.update(src.position(), rows[0]);
                 } catch (IllegalArgumentException e) {
                     // the file writer refuses what a file cannot hold: a dictionary replaced between batches
                     throw new dev.quiver.UnsupportedFeatureException("batch " + batches[0] + ": " + e.getMessage(),
                             from, -1, null, e);
                 }
             }
+            progress.finished();
             try {
                 copy.finish();
             } catch (IllegalArgumentException e) {

@@ -38,23 +38,33 @@ final class FileToStreamCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         IpcWriteOptions options = IpcWriteOptions.DEFAULT;
-        try (BatchSource in = BatchSource.of(Input.of(file, main, spec.commandLine()).openFile(IpcReadOptions.DEFAULT));
-             Output output = Output.open(out, main)) {
+        Input input = Input.of(file, main, spec.commandLine());
+        try (BatchSource in = BatchSource.of(input.openFile(IpcReadOptions.DEFAULT));
+             Output output = Output.open(out, main);
+             Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "file-to-stream",
+                     input.size())) {
+            long[] rows = {0};
             output.write(Ipc.newStream(output.channel(), in.schema(), options), w -> {
                 w.start();
                 MessageCopy copy = new MessageCopy(in, w, false);
                 for (RecordBatch next; (next = in.next()) != null; ) {
                     try (RecordBatch b = next) {
                         copy.write(b);
+                        rows[0] += b.numRows();
+                        progress.update(in.position(), rows[0]);
                     }
                 }
                 copy.finish();
+                progress.finished();
             });
         }
         return 0;

@@ -39,6 +39,9 @@ final class StreamToFileCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -46,15 +49,23 @@ final class StreamToFileCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Input input = Input.of(in, main, spec.commandLine());
         try (BatchSource r = BatchSource.of(input.openStream(IpcReadOptions.DEFAULT));
-             Output output = Output.open(out, main)) {
+             Output output = Output.open(out, main);
+             Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "stream-to-file",
+                     input.size())) {
+            long[] rows = {0};
             output.write(Ipc.newFile(output.channel(), r.schema(), IpcWriteOptions.DEFAULT), w -> {
                 w.start();
                 MessageCopy copy = new MessageCopy(r, w, false);
                 for (int index = 0; ; index++) {
                     RecordBatch next = r.next();
                     try (RecordBatch b = next) {
-                        if (next == null) copy.finish();
-                        else copy.write(b);
+                        if (next == null) {
+                            copy.finish();
+                        } else {
+                            copy.write(b);
+                            rows[0] += b.numRows();
+                            progress.update(r.position(), rows[0]);
+                        }
                     } catch (IllegalArgumentException e) {
                         // the file writer refuses what a file cannot hold: a dictionary replaced between batches
                         throw new UnsupportedFeatureException((next == null ? "after the last batch" : "batch " + index)
@@ -62,6 +73,7 @@ final class StreamToFileCommand implements Callable<Integer> {
                     }
                     if (next == null) break;
                 }
+                progress.finished();
             });
         }
         return 0;
