@@ -25,6 +25,7 @@ final class PyArrowPeer {
 
     static final Path SERVER_SCRIPT = Path.of("src/test/python/pyarrow_flight_server.py").toAbsolutePath();
     static final Path CLIENT_SCRIPT = Path.of("src/test/python/pyarrow_flight_client.py").toAbsolutePath();
+    static final Path SCENARIO_SCRIPT = Path.of("src/test/python/pyarrow_flight_scenarios.py").toAbsolutePath();
 
     private static final String HINT = "create one with `eval \"$(.ci/python-env)\"` (a venv with pyarrow, "
             + "installed offline), or set QUIVER_PYTHON=/path/to/venv/bin/python (or -Dquiver.python=...)";
@@ -52,7 +53,12 @@ final class PyArrowPeer {
      * lines. Fails with its output unless it exits with 0 and ends with "done".
      */
     static List<String> runClient(String input, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(python().toString(), CLIENT_SCRIPT.toString()));
+        return run(CLIENT_SCRIPT, input, args);
+    }
+
+    /** Runs {@code script} as {@link #runClient} does. */
+    static List<String> run(Path script, String input, List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(python().toString(), script.toString()));
         cmd.addAll(args);
         Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (OutputStream in = proc.getOutputStream()) {
@@ -61,10 +67,10 @@ final class PyArrowPeer {
         String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!proc.waitFor(2, TimeUnit.MINUTES)) {
             proc.destroyForcibly();
-            Assertions.fail(CLIENT_SCRIPT + " did not finish in 2 minutes:\n" + out);
+            Assertions.fail(script + " did not finish in 2 minutes:\n" + out);
         }
-        if (!out.contains("pyarrow\t")) unavailable(python() + " could not run " + CLIENT_SCRIPT + ": " + HINT + "\n" + out);
-        Assertions.assertEquals(0, proc.exitValue(), CLIENT_SCRIPT + " failed:\n" + out);
+        if (!out.contains("pyarrow\t")) unavailable(python() + " could not run " + script + ": " + HINT + "\n" + out);
+        Assertions.assertEquals(0, proc.exitValue(), script + " failed:\n" + out);
         List<String> lines = out.lines().toList();
         Assertions.assertEquals("done", lines.getLast(), "the client script did not finish:\n" + out);
         return lines;
