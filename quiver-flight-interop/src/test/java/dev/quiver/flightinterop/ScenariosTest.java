@@ -34,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The Flight integration scenarios (archery's: ordered, expiration_time, poll_flight_info,
  * app_metadata_flight_info_endpoint, do_exchange:echo, middleware) with {@link ScenarioProducer} as Quiver's
- * server side, and as client sides Quiver's client (here) and PyArrow's (src/test/python/pyarrow_flight_scenarios.py).
+ * server side, and as client sides Quiver's client (here), Arrow Java 19's (all but do_exchange:echo and
+ * middleware) and PyArrow's (src/test/python/pyarrow_flight_scenarios.py; all but poll_flight_info, which PyArrow
+ * 25's client lacks).
  * The "integration" scenario (gold data through DoPut and DoGet) is what {@link PyArrowFlightTest} and
  * {@link ArrowJavaFlightTest} do over every gold case.
  */
@@ -147,6 +149,59 @@ class ScenariosTest {
         client.getFlightInfo(FlightDescriptor.command("middleware"),
                 FlightCallOptions.DEFAULT.withHeader("x-middleware", "expected value"));
         assertEquals("expected value", producer.lastMiddlewareHeader);
+    }
+
+    /** The client side of the same scenarios with Arrow Java 19's FlightClient. */
+    @Test
+    void arrowJavaClientQuiverServer() throws Exception {
+        try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator();
+             org.apache.arrow.flight.FlightClient aj = org.apache.arrow.flight.FlightClient.builder().allocator(allocator)
+                     .location(org.apache.arrow.flight.Location.forGrpcInsecure("127.0.0.1", server.port())).build()) {
+            // ordered
+            org.apache.arrow.flight.FlightInfo info = aj.getInfo(org.apache.arrow.flight.FlightDescriptor.command("ordered".getBytes()));
+            assertTrue(info.getOrdered(), "ordered");
+            List<Long> all = new ArrayList<>();
+            for (org.apache.arrow.flight.FlightEndpoint e : info.getEndpoints()) all.addAll(arrowJavaNumbers(aj, e));
+            assertEquals(List.of(1L, 2L, 3L, 10L, 20L, 30L, 100L, 200L, 300L), all, "ordered");
+            // expiration_time
+            info = aj.getInfo(org.apache.arrow.flight.FlightDescriptor.command("expiration_time".getBytes()));
+            assertEquals(3, info.getEndpoints().size());
+            assertTrue(info.getEndpoints().get(0).getExpirationTime().isEmpty());
+            for (int i = 0; i < 3; i++) {
+                org.apache.arrow.flight.FlightEndpoint e = info.getEndpoints().get(i);
+                for (int k = 0; k < (e.getExpirationTime().isEmpty() ? 1 : 2); k++) {
+                    assertEquals(List.of((long) i), arrowJavaNumbers(aj, e), "expiration_time endpoint " + i);
+                }
+            }
+            assertEquals(org.apache.arrow.flight.CancelStatus.CANCELLED,
+                    aj.cancelFlightInfo(new org.apache.arrow.flight.CancelFlightInfoRequest(info)).getStatus());
+            org.apache.arrow.flight.FlightEndpoint e1 = info.getEndpoints().get(1);
+            org.apache.arrow.flight.FlightEndpoint renewed = aj.renewFlightEndpoint(new org.apache.arrow.flight.RenewFlightEndpointRequest(e1));
+            assertTrue(renewed.getExpirationTime().orElseThrow().isAfter(e1.getExpirationTime().orElseThrow()), "renewed later");
+            // poll_flight_info
+            org.apache.arrow.flight.PollInfo p = aj.pollInfo(org.apache.arrow.flight.FlightDescriptor.command("heavy query".getBytes()));
+            assertEquals(0.1, p.getProgress().orElseThrow(), 1e-9);
+            assertArrayEquals("poll".getBytes(), p.getFlightDescriptor().orElseThrow().getCommand());
+            p = aj.pollInfo(p.getFlightDescriptor().orElseThrow());
+            assertTrue(p.getFlightDescriptor().isEmpty(), "complete");
+            assertEquals(1.0, p.getProgress().orElseThrow(), 1e-9);
+            // app_metadata_flight_info_endpoint
+            info = aj.getInfo(org.apache.arrow.flight.FlightDescriptor.command("foobar".getBytes()));
+            assertArrayEquals("foobar".getBytes(), info.getAppMetadata());
+            assertArrayEquals("foobar".getBytes(), info.getEndpoints().getFirst().getAppMetadata());
+        }
+    }
+
+    private static List<Long> arrowJavaNumbers(org.apache.arrow.flight.FlightClient aj, org.apache.arrow.flight.FlightEndpoint e)
+            throws Exception {
+        List<Long> n = new ArrayList<>();
+        try (org.apache.arrow.flight.FlightStream s = aj.getStream(e.getTicket())) {
+            while (s.next()) {
+                org.apache.arrow.vector.BigIntVector v = (org.apache.arrow.vector.BigIntVector) s.getRoot().getVector("number");
+                for (int i = 0; i < v.getValueCount(); i++) n.add(v.get(i));
+            }
+        }
+        return n;
     }
 
     @TestFactory
