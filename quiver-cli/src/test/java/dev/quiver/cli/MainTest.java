@@ -35,7 +35,6 @@ class MainTest {
         Cli help = Cli.run("help", "convert");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--compression=keep|none|lz4|zstd"), help.toString());
-        assertEquals("quiver " + Version.get() + "
-", Cli.run("--version").out()); // VersionTest: = the POM
+        assertEquals("quiver " + Version.get() + "\n", Cli.run("--version").out()); // VersionTest: = the POM
     }
 }
