@@ -4,8 +4,9 @@
  *
  * <p>Public API (exported): {@link dev.quiver} (the exceptions), {@link dev.quiver.array} (arrays, batches,
  * builders), {@link dev.quiver.type} (types, fields, schemas), {@link dev.quiver.ipc} (readers and writers),
- * {@link dev.quiver.json} (the integration JSON format), {@link dev.quiver.validate} (validation levels) and
- * {@link dev.quiver.compress} (compression codecs).
+ * {@link dev.quiver.json} (the integration JSON format), {@link dev.quiver.validate} (validation levels),
+ * {@link dev.quiver.compress} (compression codecs) and {@link dev.quiver.cdata} (the Arrow C Data and C Stream
+ * Interfaces).
  *
  * <p>Internal (not exported; their types may change in any release): {@code dev.quiver.metadata} (the
  * Flatbuffers codec of the IPC metadata), {@code dev.quiver.memory} (little-endian and bit helpers, arenas) and
@@ -33,8 +34,9 @@ module dev.quiver.core {
     exports dev.quiver.json;
     exports dev.quiver.validate;
     exports dev.quiver.compress;
+    exports dev.quiver.cdata;
 
     exports dev.quiver.metadata to dev.quiver.flight, dev.quiver.cli;
     exports dev.quiver.memory to dev.quiver.flight, dev.quiver.cli;
-    exports dev.quiver.io to dev.quiver.cli;
+    exports dev.quiver.io to dev.quiver.flight, dev.quiver.cli;
 }
