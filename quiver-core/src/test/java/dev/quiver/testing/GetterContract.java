@@ -65,7 +65,7 @@ public record GetterContract(ValidationLevel level, String where, int maxSlots) 
     }
 
     private static final Set<String> JAVA_TIME_GETTERS = Set.of("getObject", "getLocalTime", "getInstant",
-            "getLocalDateTime", "toList");
+            "getLocalDateTime", "toList", "getMap");
 
     /** Calls {@code call}; fails unless it returns or throws what the level allows for {@code method}. */
     private Object check(Array a, String method, int slot, boolean nullSlot, Call call) {
