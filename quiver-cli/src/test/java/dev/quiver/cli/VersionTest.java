@@ -20,11 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * One version everywhere: {@code quiver --version} prints the version of the POMs (the build filters it into
  * {@code version.properties}), every module's parent is that version, and the BOM ({@code quiver-bom}, which has no
- * parent) has the same version and manages every published module ({@code quiver-interop} and {@code quiver-bench}
- * are not published: tests and benchmarks).
+ * parent) has the same version and manages every published module ({@code quiver-interop}, {@code quiver-fuzz} and
+ * {@code quiver-bench} are not published: tests, fuzz targets and benchmarks).
  */
 class VersionTest {
-    private static final Set<String> UNPUBLISHED = Set.of("quiver-interop", "quiver-bench");
+    private static final Set<String> UNPUBLISHED = Set.of("quiver-interop", "quiver-bench", "quiver-fuzz");
 
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
 
