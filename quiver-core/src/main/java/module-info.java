@@ -36,5 +36,5 @@ module dev.quiver.core {
 
     exports dev.quiver.metadata to dev.quiver.flight, dev.quiver.cli;
     exports dev.quiver.memory to dev.quiver.flight, dev.quiver.cli;
-    exports dev.quiver.io to dev.quiver.cli;
+    exports dev.quiver.io to dev.quiver.flight, dev.quiver.cli; // flight: DirectoryFlightProducer's uploads
 }
