@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code quiver-bench} are not published: tests, fuzz targets and benchmarks).
  */
 class VersionTest {
-    private static final Set<String> UNPUBLISHED = Set.of("quiver-interop", "quiver-bench", "quiver-fuzz");
+    private static final Set<String> UNPUBLISHED = Set.of("quiver-interop", "quiver-bench", "quiver-fuzz", "quiver-flight-interop");
 
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
 
