@@ -7,7 +7,14 @@ import dev.quiver.type.DateUnit;
 final class ArrayViews {
     private ArrayViews() {}
 
-    static Array wrap(ArrayData data) {
+    /** The view of {@code data}, described by {@code field} (which matches it, or is null). */
+    static Array wrap(ArrayData data, dev.quiver.type.Field field) {
+        Array a = view(data);
+        a.field = field;
+        return a;
+    }
+
+    private static Array view(ArrayData data) {
         if (data.dictionary() != null) return new DictionaryArray(data);
         return switch (data.type()) {
             case ArrowType.Null n -> new NullArray(data);

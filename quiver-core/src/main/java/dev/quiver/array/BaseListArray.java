@@ -31,12 +31,22 @@ public abstract sealed class BaseListArray extends NestedArray permits ListArray
         return nativeOffsets ? Loads.intNative(offsets, slot * 4) : Loads.intHeap(offsets, slot * 4);
     }
 
-    /** Index in {@link #values()} of the first element of list {@code i} (the raw offset). */
+    /**
+     * Index in {@link #values()} of the first element of list {@code i} (the raw offset).
+     *
+     * @param i the slot
+     * @return the offset
+     */
     public long valueStart(int i) {
         return offsetAt(pos(i));
     }
 
-    /** Number of elements in list {@code i}. */
+    /**
+     * Number of elements in list {@code i}.
+     *
+     * @param i the slot
+     * @return the number of elements
+     */
     public int valueLength(int i) {
         long p = pos(i);
         long start;
@@ -54,10 +64,26 @@ public abstract sealed class BaseListArray extends NestedArray permits ListArray
         return (int) (end - start);
     }
 
-    /** The whole child array (all lists' elements, not restricted to this array's slots). */
+    /**
+     * The whole child array as the typed array {@code type}, as {@link #values()}.
+     *
+     * @param <T>  the array class
+     * @param type the expected array class, such as {@code Int64Array.class}
+     * @return the child array
+     * @throws IllegalArgumentException if the elements are not a {@code type}
+     */
+    public <T extends Array> T values(Class<T> type) {
+        return Typed.as(values(), type, "the list elements");
+    }
+
+    /**
+     * The whole child array (all lists' elements, not restricted to this array's slots).
+     *
+     * @return the child array
+     */
     public Array values() {
         Array v = values;
-        if (v == null) values = v = Array.of(data.child(0));
+        if (v == null) values = v = childView(data.child(0), 0);
         return v;
     }
 
@@ -68,11 +94,16 @@ public abstract sealed class BaseListArray extends NestedArray permits ListArray
         return (int) start;
     }
 
-    /** List {@code i} as a zero-copy slice of the child array. */
+    /**
+     * List {@code i} as a zero-copy slice of the child array.
+     *
+     * @param i the slot
+     * @return the list's elements
+     */
     public Array get(int i) {
         long p = pos(i);
         int start = start(p);
-        return Array.of(data.child(0).slice(start, (int) (offsetAt(p + 1) - start)));
+        return childView(data.child(0).slice(start, (int) (offsetAt(p + 1) - start)), 0);
     }
 
     /** The elements of list {@code i}: {@link #getObject} gives an unmodifiable List of their Java objects. */

@@ -3,6 +3,7 @@ package dev.quiver.array;
 import dev.quiver.memory.LE;
 import dev.quiver.memory.Loads;
 import dev.quiver.type.ArrowType;
+import dev.quiver.type.Field;
 
 import java.lang.foreign.MemorySegment;
 
@@ -29,12 +30,20 @@ public final class DictionaryArray extends NestedArray {
         this.signed = data.type() instanceof ArrowType.Int t && t.signed();
     }
 
-    /** The index type. */
+    /**
+     * The index type.
+     *
+     * @return the index type
+     */
     public ArrowType.Int indexType() {
         return (ArrowType.Int) data.type();
     }
 
-    /** The indices as a plain integer array. */
+    /**
+     * The indices as a plain integer array.
+     *
+     * @return the indices
+     */
     public Array indices() {
         Array a = indices;
         if (a == null) {
@@ -44,14 +53,40 @@ public final class DictionaryArray extends NestedArray {
         return a;
     }
 
-    /** The dictionary values. */
+    /**
+     * The dictionary values as the typed array {@code type}.
+     *
+     * @param <T>  the array class
+     * @param type the expected array class, such as {@code Utf8Array.class}
+     * @return the dictionary
+     * @throws IllegalArgumentException if the dictionary is not a {@code type}
+     */
+    public <T extends Array> T dictionary(Class<T> type) {
+        return Typed.as(dictionary(), type, "the dictionary");
+    }
+
+    /**
+     * Returns the dictionary values.
+     *
+     * @return the dictionary values
+     */
     public Array dictionary() {
         Array a = dictionary;
-        if (a == null) dictionary = a = Array.of(data.dictionary());
+        if (a == null) {
+            Field f = field;
+            Field values = f == null || f.dictionary() == null ? null : f.withDictionary(null);
+            dictionary = a = ArrayViews.wrap(data.dictionary(),
+                    values != null && Array.mismatch(values, data.dictionary()) == null ? values : null);
+        }
         return a;
     }
 
-    /** Index of slot {@code i} (uint64 indices above 2^63-1 come back negative). */
+    /**
+     * Index of slot {@code i} (uint64 indices above 2^63-1 come back negative).
+     *
+     * @param i the slot
+     * @return the index into the dictionary
+     */
     public long getIndex(int i) {
         long p = pos(i);
         return switch (bitWidth) {

@@ -10,13 +10,34 @@ public final class FixedSizeListArray extends NestedArray {
         super(data);
     }
 
+    /**
+     * Returns the number of elements of every list.
+     *
+     * @return the number of elements of every list
+     */
     public int listSize() {
         return ((ArrowType.FixedSizeList) data.type()).listSize();
     }
 
-    /** The whole child array. */
+    /**
+     * Returns the whole child array.
+     *
+     * @return the whole child array
+     */
     public Array values() {
-        return Array.of(data.child(0));
+        return childView(data.child(0), 0);
+    }
+
+    /**
+     * The whole child array as the typed array {@code type}.
+     *
+     * @param <T>  the array class
+     * @param type the expected array class, such as {@code Float32Array.class}
+     * @return the child array
+     * @throws IllegalArgumentException if the elements are not a {@code type}
+     */
+    public <T extends Array> T values(Class<T> type) {
+        return Typed.as(values(), type, "the list elements");
     }
 
     /** Start of list {@code i} in the child, checked to lie in it with its whole size. */
@@ -26,9 +47,14 @@ public final class FixedSizeListArray extends NestedArray {
         return (int) start;
     }
 
-    /** List {@code i} as a zero-copy slice of the child array. */
+    /**
+     * List {@code i} as a zero-copy slice of the child array.
+     *
+     * @param i the slot
+     * @return the list's elements
+     */
     public Array get(int i) {
-        return Array.of(data.child(0).slice(start(i), listSize()));
+        return childView(data.child(0).slice(start(i), listSize()), 0);
     }
 
     /** An unmodifiable List of the elements' Java objects. */

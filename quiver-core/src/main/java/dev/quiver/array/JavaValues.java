@@ -271,6 +271,7 @@ final class JavaValues {
             Object v = values.get(i);
             validity.append(v != null);
             List<?> list = asList(v);
+            if (v instanceof Map<?, ?> m) checkKeys(field, i, m);
             for (int c = 0; c < columns.size(); c++) {
                 Object x;
                 if (v == null) x = null;
@@ -284,6 +285,26 @@ final class JavaValues {
         for (int c = 0; c < children.length; c++) children[c] = build(field.child(c), columns.get(c));
         return new ArrayData(field.type(), n, 0, validity.nullCount(), new java.lang.foreign.MemorySegment[] {
                 validity.finish()}, children, null);
+    }
+
+    /** Every key of struct value {@code i} must name a child field: a misspelt key is not dropped silently. */
+    private static void checkKeys(Field field, int i, Map<?, ?> m) {
+        for (Object key : m.keySet()) {
+            boolean known = false;
+            for (Field c : field.children()) {
+                if (c.name().equals(key)) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                List<String> names = new ArrayList<>();
+                for (Field c : field.children()) names.add(c.name());
+                throw new IllegalArgumentException("value " + i + " of struct field '" + field.name() + "' has the key "
+                        + (key instanceof String ? "'" + key + "'" : describe(key)) + ", which is not one of its fields "
+                        + names);
+            }
+        }
     }
 
     private static ArrayData list(Field field, List<?> values, boolean view) {

@@ -18,8 +18,9 @@ public final class MapArray extends BaseListArray {
         int n = valueLength(i);
         long start = valueStart(i);
         ArrayData entries = data.child(0);
-        Array keys = Array.of(entries.child(0));
-        Array items = Array.of(entries.child(1));
+        StructArray entryView = (StructArray) values();
+        Array keys = entryView.childView(entries.child(0), 0);
+        Array items = entryView.childView(entries.child(1), 1);
         Map<Object, Object> out = new LinkedHashMap<>();
         for (int k = 0; k < n; k++) {
             // the entries' offset applies to their children; the entries' slots lie in [0, length) (checked above)

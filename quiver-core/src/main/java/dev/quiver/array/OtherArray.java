@@ -30,7 +30,7 @@ public final class OtherArray extends NestedArray {
             case ArrowType.ListView l -> listView(p, false, display);
             case ArrowType.LargeListView l -> listView(p, true, display);
             case ArrowType.Union u -> union(u, p, display);
-            case ArrowType.RunEndEncoded r -> Array.of(data.child(1)).value((int) physicalIndex(p), display);
+            case ArrowType.RunEndEncoded r -> childView(data.child(1), 1).value((int) physicalIndex(p), display);
             default -> throw new UnsupportedOperationException("no Java value mapping for type " + data.type());
         };
     }
@@ -60,7 +60,7 @@ public final class OtherArray extends NestedArray {
         long size = large ? data.buffer(2).get(LE.LONG, p * 8) : data.buffer(2).get(LE.INT, p * 4);
         ArrayData child = data.child(0);
         Objects.checkFromIndexSize(start, size, child.length());
-        return Array.values(Array.of(child), (int) start, (int) (start + size), display);
+        return Array.values(childView(child, 0), (int) start, (int) (start + size), display);
     }
 
     /**
@@ -115,7 +115,7 @@ public final class OtherArray extends NestedArray {
     private Object union(ArrowType.Union u, long p, boolean display) {
         int child = unionChild(u, p);
         long at = u.mode() == UnionMode.SPARSE ? p : data.buffer(1).get(LE.INT, p * 4);
-        return Array.of(data.child(child)).value((int) at, display);
+        return childView(data.child(child), child).value((int) at, display);
     }
 
     /** Index in the values child of the run holding logical position {@code p}. */

@@ -262,6 +262,24 @@ public final class RecordBatchFileReader implements RecordBatchReader {
     }
 
     /**
+     * The value of dictionary {@code id} once every dictionary batch of the file is read (the first and its
+     * deltas, in the footer's order), as the file's record batches use it; null when no dictionary batch has
+     * that id. With {@link #message(Block)} on the footer's dictionary blocks (their lengths and delta flags),
+     * a tool can write the file's dictionary batches again as they are: each delta is a slice of this value.
+     * Valid until the reader closes.
+     */
+    public dev.quiver.array.ArrayData dictionary(long id) {
+        checkOpen();
+        try {
+            loadDictionaries();
+        } catch (RuntimeException | Error e) {
+            if (mapped == null) throw e;
+            throw mapped.translate(e);
+        }
+        return assembler.dictionaries().get(id);
+    }
+
+    /**
      * The message of a footer block (one of {@code footer().dictionaries()} or {@code footer().recordBatches()}):
      * the block checked against the file, its metadata verified and decoded, its body not read. For tools that
      * move messages without decoding their values (Flight's DoGet of a mapped file sends them as they are): the

@@ -116,7 +116,7 @@ class ArraysRoundTripTest {
         roundTrip(ArrowTypes.INT64, values(Long.MAX_VALUE, null, -1L), Int64Array.class);
         assertEquals(List.of(1, 2), Arrow.int32(1, 2).toList());
         assertEquals(values(5L, null), Arrow.int64(5, null).toList());
-        assertEquals(values((Object) null), Arrow.int32(null).toList());
+        assertEquals(values((Object) null), Arrow.int32((Integer) null).toList());
     }
 
     @Test
