@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import resource
+import subprocess
 import sys
 import time
 
@@ -33,6 +34,7 @@ try:
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
+    import pyarrow.flight as flight
 except ImportError as e:  # quiver-bench/run reports this line as the reason the PyArrow columns are empty
     print(f"pyarrow_bench: cannot import pyarrow and numpy: {e}", file=sys.stderr)
     sys.exit(3)
@@ -391,8 +393,90 @@ class NumpyCopy:
         return int(self.dst.size)
 
 
+# ---- F1/F2: Flight over loopback, a PyArrow server in another process ------------------------------------------------
+
+class FlightPeer:
+    """`pyarrow_bench.py flight-server FILE CODEC` in a child process: DoGet of any ticket sends FILE's batches (read
+    from the mapped file; with CODEC zstd compressed again, as PyArrow cannot send stored bodies), DoPut reads every
+    batch and drops it."""
+
+    def __init__(self, path, codec):
+        self.proc = subprocess.Popen([sys.executable, os.path.abspath(__file__), "flight-server", path, codec],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        line = self.proc.stdout.readline().decode()
+        if not line.startswith("listening on "):
+            raise SystemExit("pyarrow_bench: the Flight server did not start: " + line)
+        self.client = flight.connect("grpc://127.0.0.1:" + line.split()[2])
+
+    def close(self):
+        self.client.close()
+        self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+def flight_server(path, codec):
+    class Server(flight.FlightServerBase):
+        def do_get(self, context, ticket):
+            m = pa.memory_map(path)
+            r = pa.ipc.open_file(m)
+            batches = (r.get_batch(i) for i in range(r.num_record_batches))
+            return flight.RecordBatchStream(pa.RecordBatchReader.from_batches(r.schema, batches),
+                                            options=pa.ipc.IpcWriteOptions(compression=None if codec == "none" else codec))
+
+        def do_put(self, context, descriptor, reader, writer):
+            for _ in reader:
+                pass
+
+    server = Server("grpc://127.0.0.1:0")
+    print("listening on %d" % server.port, flush=True)
+    sys.stdin.read()
+    server.shutdown()
+
+
+class FlightDoGet:
+    name, libs, unit = "FlightBenchmark.doGet", ("pyarrow",), "ms/op"
+    params = [{}]
+    input, codec = "w2.file", "none"
+
+    def __init__(self, ctx, params, full):
+        self.peer = FlightPeer(pretouch(ctx.inputs.existing(self.input)), self.codec)
+
+    def op(self):
+        rows = 0
+        for chunk in self.peer.client.do_get(flight.Ticket(b"w2")):
+            rows += chunk.data.num_rows
+        return rows
+
+    def close(self):
+        self.peer.close()
+
+
+class FlightDoGetZstd(FlightDoGet):
+    name = "FlightBenchmark.doGetZstd"
+    input, codec = "w2.zstd", "zstd"
+
+
+class FlightDoPut:
+    name, libs, unit = "FlightBenchmark.doPut", ("pyarrow",), "ms/op"
+    params = [{}]
+
+    def __init__(self, ctx, params, full):
+        self.batches = in_memory_batches(ctx.inputs.existing("w2.file"))
+        self.peer = FlightPeer(pretouch(ctx.inputs.existing("w2.file")), "none")
+
+    def op(self):
+        writer, _ = self.peer.client.do_put(flight.FlightDescriptor.for_path("upload"), self.batches[0].schema)
+        for b in self.batches:
+            writer.write_batch(b)
+        writer.close()
+        return len(self.batches)
+
+    def close(self):
+        self.peer.close()
+
+
 BENCHMARKS = [W1Write, W1Read, W1ReadArrowCppLz4, W2Write, W2ReadFile, W2ReadStream, W3Access, W3OpenToBatch0,
-              W4Write, W4Read, Convert, NumpyCopy]
+              W4Write, W4Read, Convert, NumpyCopy, FlightDoGet, FlightDoGetZstd, FlightDoPut]
 SMOKE = False
 
 
@@ -563,6 +647,9 @@ def main(argv):
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("version")
     sub.add_parser("list")
+    s = sub.add_parser("flight-server", help="the PyArrow Flight server of FlightDoGet / FlightDoPut (a child process)")
+    s.add_argument("path")
+    s.add_argument("codec")
     for name in ("prepare", "sizes"):
         s = sub.add_parser(name)
         s.add_argument("--data", required=True)
@@ -583,6 +670,8 @@ def main(argv):
     args = p.parse_args(argv)
     if args.command == "version":
         print(f"{pa.__version__} (numpy {np.__version__})")
+    elif args.command == "flight-server":
+        flight_server(args.path, args.codec)
     elif args.command == "list":
         print("\n".join(names()))
     elif args.command == "prepare":

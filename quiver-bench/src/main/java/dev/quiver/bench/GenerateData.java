@@ -30,6 +30,7 @@ public final class GenerateData {
         m.put("w1.lz4.arrowcpp", W1Cities.arrowCppLz4File());
         m.put("w2.file", W2Numeric.file());
         m.put("w2.stream", W2Numeric.streamFile());
+        m.put("w2.zstd", W2Numeric.zstdFile());
         m.put("w3.indices", W3RandomAccessBenchmark.indicesFile());
         m.put("w4.file", W4Nested.file());
         m.put("mixed.lz4", Mixed.lz4File());

@@ -63,6 +63,17 @@ public final class Report {
             new Operation("W3 random access", "open file → hold batch 0", "W3RandomAccessBenchmark.openToBatch0", "3"),
             new Operation("W4 nested", "write to memory", "W4NestedBenchmark.write", "1.5"),
             new Operation("W4 nested", "read from memory, every value", "W4NestedBenchmark.read", "2"),
+            new Operation("F1 Flight", "DoGet of W2 over loopback, server in another process", "FlightBenchmark.doGet", "2"),
+            new Operation("F1 Flight", "DoGet of W2, ZSTD bodies (Arrow Java's Flight has no compression)",
+                    "FlightBenchmark.doGetZstd", null),
+            new Operation("F2 Flight", "DoPut of W2 to a server that reads and drops it", "FlightBenchmark.doPut", "2"),
+            new Operation("F3 Flight", "GetFlightInfo + DoGet of a 1-row file (median of samples)",
+                    "FlightBenchmark.smallCall", null, null),
+            new Operation("F4 Flight", "quiver flight get of W2 as 4 endpoints, 4 at once", "FlightBenchmark.flightGet4",
+                    null, null),
+            new Operation("F4 Flight", "quiver flight get of W2 as one endpoint", "FlightBenchmark.flightGet1", null, null),
+            new Operation("Flight memory", "8 clients DoGet W2 at once (server RssAnon growth: counter serverRssAnonGrowthKiB)",
+                    "FlightBenchmark.doGet8Clients", null, null),
             new Operation("convert", "quiver convert of the 5M-row mixed file: 4 conversions LZ4 ↔ ZSTD, file ↔ stream",
                     "ConvertBenchmark.convert", null));
 
@@ -171,7 +182,8 @@ public final class Report {
             score = median.doubleValue();
         }
         String unit = (String) metric.get("scoreUnit");
-        return unit.startsWith("faults") ? score : score * secondsPer(unit);
+        // counters as they are: page faults, and JMH's "#" of @AuxCounters events (FlightBenchmark's server memory)
+        return unit.startsWith("faults") || unit.equals("#") ? score : score * secondsPer(unit);
     }
 
     private static Map<String, String> stringMap(Map<?, ?> p) {

@@ -39,7 +39,8 @@ class PyArrowBenchTest {
     void pyarrowComputesWhatTheJavaBenchmarksCompute(@TempDir Path scratch) throws IOException {
         Map<?, ?> got = (Map<?, ?>) Json.parse(PythonPeer.run("checksums", "--data", Bench.dir().toString(),
                 "--scratch", scratch.toString()));
-        assertEquals(26, got.size(), got.keySet().toString()); // 20 benchmarks, W1's write and two reads for 3 codecs
+        // 23 benchmarks, W1's write and two reads for 3 codecs
+        assertEquals(29, got.size(), got.keySet().toString());
 
         long w1 = Expected.w1Lengths();
         for (String lib : List.of("pyarrow", "pyarrowFull")) {
@@ -80,6 +81,12 @@ class PyArrowBenchTest {
         assertTrue(converted > 0, "convert wrote " + converted);
         assertEquals(converted, number(got, "ConvertBenchmark.pyarrowFull_convert"), "validation changes nothing written");
         assertEquals(1048576.0, number(got, "MemcpyBenchmark.numpyCopy[bytes=1048576,threads=1]"));
+        // Flight: every row of W2 comes back from PyArrow's server, plain and ZSTD; every batch goes up
+        assertEquals((double) W2Numeric.rows(), number(got, "FlightBenchmark.pyarrow_doGet"));
+        assertEquals((double) W2Numeric.rows(), number(got, "FlightBenchmark.pyarrow_doGetZstd"));
+        try (var r = dev.quiver.ipc.Ipc.openFile(W2Numeric.file())) {
+            assertEquals((double) r.numRecordBatches(), number(got, "FlightBenchmark.pyarrow_doPut"));
+        }
         try (var s = Files.list(scratch)) {
             assertEquals(List.of(), s.toList(), "PyArrow's writes are removed");
         }
@@ -102,7 +109,10 @@ class PyArrowBenchTest {
             String method = n.substring(n.indexOf('.') + 1);
             String op = method.contains("_") ? method.substring(method.indexOf('_') + 1) : "copy";
             String quiverMethod = method.contains("_") ? "quiver_" + op : op;
-            Class<?> c = Harness.CLASSES.stream().filter(k -> k.getSimpleName().equals(cls)).findFirst()
+            // FlightBenchmark is not in the in-process Harness (its states start server processes; `quiver-bench/run
+            // --smoke Flight` runs it)
+            Class<?> c = java.util.stream.Stream.concat(Harness.CLASSES.stream(), java.util.stream.Stream.of(FlightBenchmark.class))
+                    .filter(k -> k.getSimpleName().equals(cls)).findFirst()
                     .orElseThrow(() -> new AssertionError(n + ": no Java benchmark class " + cls));
             assertTrue(Arrays.stream(c.getMethods()).map(Method::getName).anyMatch(quiverMethod::equals),
                     n + " has no " + cls + "." + quiverMethod);

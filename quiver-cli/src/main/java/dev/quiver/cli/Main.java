@@ -20,13 +20,36 @@ import java.nio.charset.StandardCharsets;
  * {@link Output}: {@code -} is standard input or output.
  */
 @Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Apache Arrow IPC files and streams: walk through the format, inspect, print, convert, validate.",
-        subcommands = {DemoCommand.class, InspectCommand.class, PrintCommand.class, ConvertCommand.class,
-                ValidateCommand.class, IntegrationCommand.class, StreamToFileCommand.class, FileToStreamCommand.class,
-                RecoverCommand.class, SchemaCommand.class, InfoCommand.class, CatCommand.class, HeadCommand.class,
-                SliceCommand.class, FlightCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Apache Arrow IPC files and streams: walk through the format, inspect, print, convert, validate.")
 public final class Main implements java.util.concurrent.Callable<Integer> {
+    /**
+     * The subcommands, in the order the usage lists them. Added to the command line by {@link #commandLine}: only the
+     * one a run names when it names one (picocli then builds the model of that command alone, which is most of a
+     * small run's start-up), every one otherwise (usage, {@code help}, completion, man page).
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("demo", DemoCommand::new);
+        m.put("inspect", InspectCommand::new);
+        m.put("print", PrintCommand::new);
+        m.put("convert", ConvertCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("integration", IntegrationCommand::new);
+        m.put("stream-to-file", StreamToFileCommand::new);
+        m.put("file-to-stream", FileToStreamCommand::new);
+        m.put("recover", RecoverCommand::new);
+        m.put("schema", SchemaCommand::new);
+        m.put("info", InfoCommand::new);
+        m.put("cat", CatCommand::new);
+        m.put("head", HeadCommand::new);
+        m.put("slice", SliceCommand::new);
+        m.put("flight", FlightCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Exit status when the input is invalid or cannot be read. */
     public static final int INVALID = 1;
     /** Exit status of a usage error. */
@@ -133,12 +156,27 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private static CommandLine commandLine(InputStream binIn, OutputStream binOut, boolean terminal,
                                            boolean errTerminal) {
-        return new CommandLine(new Main(binIn, binOut, terminal, errTerminal));
+        return commandLine(binIn, binOut, terminal, errTerminal, null);
+    }
+
+    /** The command line with every subcommand, or with only {@code only} (a subcommand's name) when not null. */
+    private static CommandLine commandLine(InputStream binIn, OutputStream binOut, boolean terminal,
+                                           boolean errTerminal, String only) {
+        CommandLine cl = new CommandLine(new Main(binIn, binOut, terminal, errTerminal));
+        for (var e : COMMANDS.entrySet()) {
+            if (only == null || only.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue().get());
+        }
+        return cl;
+    }
+
+    /** The subcommand {@code args} name first, when it is one that needs no other ("help" lists them all). */
+    static String named(String... args) {
+        return args.length > 0 && !args[0].equals("help") && COMMANDS.containsKey(args[0]) ? args[0] : null;
     }
 
     private static int run(InputStream binIn, OutputStream binOut, PrintWriter out, PrintWriter err, boolean terminal,
                            boolean errTerminal, String... args) {
-        CommandLine cl = commandLine(binIn, binOut, terminal, errTerminal);
+        CommandLine cl = commandLine(binIn, binOut, terminal, errTerminal, named(args));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -126,5 +126,23 @@ class LauncherScriptsTest {
         assertTrue(args.stream().anyMatch(a -> a.startsWith(jar)), r.outText());
         assertEquals(List.of("dev.quiver.cli.Main", "print", "x.arrow"), args.subList(args.size() - 3, args.size()));
         assertFalse(r.err().contains("building"), r.toString());
+
+        // class-data sharing: an archive in the cache, named for the JDK and the jar, made on first use
+        String archive = args.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
+        Path jsa = Path.of(archive.substring("-XX:SharedArchiveFile=".length()));
+        assertEquals(dir.resolve("cache/cds"), jsa.getParent());
+        assertTrue(jsa.getFileName().toString().matches("quiver-\\d+\\.jsa"), jsa.toString());
+        assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), r.outText());
+        Files.writeString(jsa, "archive"); // as the JVM would have made it
+        assertEquals(args, ChildProcess.run(pb, new byte[0]).outText().lines().toList(), "the same archive again");
+        // a rebuilt jar: another archive, and the old one goes
+        Files.writeString(co.resolve("quiver-cli/target/quiver-cli.jar"), "rebuilt");
+        Files.setLastModifiedTime(co.resolve("quiver-cli/target/quiver-cli.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 5000));
+        List<String> again = ChildProcess.run(pb, new byte[0]).outText().lines().toList();
+        assertFalse(again.contains(archive), again.toString());
+        assertFalse(Files.exists(jsa), "the old archive is deleted");
+        pb.environment().put("QUIVER_NO_CDS", "1");
+        assertTrue(ChildProcess.run(pb, new byte[0]).outText().lines().noneMatch(a -> a.contains("SharedArchive")));
     }
 }

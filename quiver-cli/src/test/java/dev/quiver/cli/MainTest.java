@@ -19,6 +19,27 @@ class MainTest {
     }
 
     @Test
+    void aRunNamingACommandBuildsOnlyThatOneAndEveryOtherRunBuildsAll() {
+        assertEquals("convert", Main.named("convert", "a", "b"));
+        assertEquals(null, Main.named("help", "convert"));
+        assertEquals(null, Main.named("--version"));
+        assertEquals(null, Main.named("bogus"));
+        assertEquals(null, Main.named());
+        java.util.List<String> all = java.util.List.of("demo", "inspect", "print", "convert", "validate", "integration",
+                "stream-to-file", "file-to-stream", "recover", "schema", "info", "cat", "head", "slice", "flight",
+                "help");
+        assertEquals(all, java.util.List.copyOf(Main.commandLine(java.io.InputStream.nullInputStream(),
+                java.io.OutputStream.nullOutputStream()).getSubcommands().keySet()));
+        Cli help = Cli.run("help");
+        for (String c : all) assertTrue(help.out().contains("  " + c + " "), c + " listed\n" + help);
+        Cli convertHelp = Cli.run("convert", "--help");
+        assertEquals(0, convertHelp.exit());
+        assertTrue(convertHelp.out().startsWith("Usage: quiver convert "), convertHelp.toString());
+        Cli bogus = Cli.run("bogus");
+        assertEquals(2, bogus.exit(), bogus.toString());
+    }
+
+    @Test
     void unknownCommandOrOptionIsAUsageError() {
         assertEquals(2, Cli.run("frobnicate").exit());
         Cli r = Cli.run("inspect", "--bogus", "x");

@@ -68,7 +68,14 @@ public final class CData {
     }
 
     /** Which of the three structures. */
-    public enum StructKind { SCHEMA, ARRAY, STREAM }
+    public enum StructKind {
+        /** {@code ArrowSchema}. */
+        SCHEMA,
+        /** {@code ArrowArray}. */
+        ARRAY,
+        /** {@code ArrowArrayStream}. */
+        STREAM
+    }
 
     // ---- export ----------------------------------------------------------------------------------------------
 

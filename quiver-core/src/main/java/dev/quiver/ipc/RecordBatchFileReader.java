@@ -335,9 +335,9 @@ public final class RecordBatchFileReader implements RecordBatchReader {
 
     /**
      * Unmaps the file and releases every batch and dictionary still open; batches that were not detached become
-     * unreadable ({@link IllegalStateException}) at once. A mapped file is unmapped on a background thread
-     * right after (an array kept from one of its batches reads it until then, then throws too), unless
-     * {@link IpcReadOptions#withBackgroundUnmap(boolean) withBackgroundUnmap(false)}. Idempotent; may run while
+     * unreadable ({@link IllegalStateException}) at once. With
+     * {@link IpcReadOptions#withBackgroundUnmap(boolean) withBackgroundUnmap(true)} a mapped file is unmapped on a
+     * background thread right after (an array kept from one of its batches reads it until then, then throws too). Idempotent; may run while
      * other threads read.
      */
     @Override

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class EveryPrefixTest {
     static final int EVERY_PREFIX_UP_TO = 2 * 1024;
-    static final int STRIDE = 211;
+    static final int STRIDE = 1021;
 
     @TempDir
     static Path dir;

@@ -22,7 +22,7 @@ class MappingArenaTest {
 
     @Test
     void backgroundCloseFreesTheMemorySoonAndIsIdempotent() {
-        Arena a = MappingArena.create(IpcReadOptions.DEFAULT);
+        Arena a = MappingArena.create(IpcReadOptions.DEFAULT.withBackgroundUnmap(true));
         assertInstanceOf(MappingArena.class, a);
         MemorySegment s = a.allocate(64);
         s.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 42);
@@ -37,7 +37,7 @@ class MappingArenaTest {
     void moreClosesThanTheQueueHoldsAreAllDone() {
         List<MemorySegment> segments = new ArrayList<>();
         for (int i = 0; i < 3 * MappingArena.MAX_PENDING; i++) {
-            Arena a = MappingArena.create(IpcReadOptions.DEFAULT);
+            Arena a = MappingArena.create(IpcReadOptions.DEFAULT.withBackgroundUnmap(true));
             segments.add(a.allocate(8));
             a.close();
         }

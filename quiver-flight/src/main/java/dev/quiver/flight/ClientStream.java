@@ -57,13 +57,15 @@ final class ClientStream<Req, Resp> extends ClientCall.Listener<Resp> implements
         // a response without messages may be "trailers-only": what the server put in its headers (the bearer token
         // of a Handshake answered by Arrow Java, say) then comes in the trailers
         headers.complete(trailers == null ? new Metadata() : trailers);
+        // the sending side learns first that the call is over: a reader woken by the end (readAck failing, say)
+        // must find every later send failing too
         if (status.isOk()) {
-            inbound.end(null);
             readiness.fail(FlightException.cancelled("the call is over"));
+            inbound.end(null);
         } else {
             FlightException e = Errors.fromStatus(status);
-            inbound.end(e);
             readiness.fail(e);
+            inbound.end(e);
         }
         closed.complete(status);
     }

@@ -136,4 +136,43 @@ class CDataDuckDbTest {
             assertEquals(0, allocator.getAllocatedMemory());
         }
     }
+
+    /**
+     * DuckDB's own {@code ArrowArrayStream}, straight to Quiver: {@code DuckDBResultSet.arrowExportStream} wraps the
+     * stream DuckDB fills in Arrow Java's reader, so this calls the native entry point behind it (package-private in
+     * duckdb_jdbc 1.4.4: {@code DuckDBNative.duckdb_jdbc_arrow_stream(resultRef, batchSize)}, which returns the
+     * address of the stream) and gives that address to Quiver. No Arrow Java object is involved.
+     */
+    @Test
+    void duckDbsOwnStreamReadByQuiver() throws Exception {
+        int imports = CData.liveImports();
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT i::INTEGER AS n, 'x' || i AS s, [i, i + 1] AS l, "
+                     + "{'a': i, 'b': i::VARCHAR} AS st FROM range(0, 3000) t(i) ORDER BY i")) {
+            DuckDBResultSet duck = rs.unwrap(DuckDBResultSet.class);
+            java.lang.reflect.Field ref = DuckDBResultSet.class.getDeclaredField("resultRef");
+            ref.setAccessible(true);
+            java.lang.reflect.Method stream = Class.forName("org.duckdb.DuckDBNative")
+                    .getDeclaredMethod("duckdb_jdbc_arrow_stream", java.nio.ByteBuffer.class, long.class);
+            stream.setAccessible(true);
+            long address = (long) stream.invoke(null, ref.get(duck), 1000L);
+            long rows = 0;
+            try (CDataStreamReader quiver = CData.importStream(address)) {
+                assertEquals(List.of("n", "s", "l", "st"), quiver.schema().fields().stream().map(Field::name).toList());
+                for (RecordBatch next; (next = quiver.readNext()) != null; ) {
+                    try (RecordBatch b = next) {
+                        for (int r = 0; r < b.numRows(); r++, rows++) {
+                            assertEquals((int) rows, b.column("n").getObject(r));
+                            assertEquals("x" + rows, b.column("s").getObject(r));
+                            assertEquals(List.of(rows, rows + 1), b.column("l").getObject(r));
+                            assertEquals(List.of(rows, String.valueOf(rows)), b.column("st").getObject(r));
+                        }
+                    }
+                }
+            }
+            assertEquals(3000, rows);
+        }
+        assertEquals(imports, CData.liveImports(), "every batch released to DuckDB");
+    }
 }
