@@ -7,6 +7,11 @@ import dev.quiver.ipc.RecordBatchFileWriter;
 import dev.quiver.ipc.Ipc;
 import dev.quiver.ipc.IpcWriteOptions;
 import dev.quiver.ipc.RecordBatchStreamReader;
+import dev.quiver.cdata.CData;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.c.CDataDictionaryProvider;
+import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
@@ -41,12 +46,11 @@ import java.util.concurrent.TimeUnit;
  * stream from a file summing {@code b}. Both libraries read the same files (written once by Quiver, in the page
  * cache before each trial: {@link DataFiles#pretouch}); writes go to {@link Bench#scratch()}.
  *
- * <p>Hook for the C Data Interface row (issue 9): once Quiver exports batches through the C Data Interface, add
- * {@code quiver_cDataExport} (open the W2 file, export every batch to Arrow Java through {@code ArrowArray} /
- * {@code ArrowSchema}, import it with arrow-c-data, sum {@code b} on the Arrow Java side) and
- * {@code arrowJava_cDataExport} (Arrow Java reading the same file itself and summing {@code b}, as
- * {@link #arrowJava_readFile}); {@link Report} already has the row {@code W2NumericBenchmark.cDataExport} and
- * shows it as soon as results for it exist.
+ * <p>The C Data Interface row (issue 9): {@link #quiver_cDataExport} opens the W2 file with Quiver, exports every
+ * batch to Arrow Java through {@code ArrowArray} (the schema once through {@code ArrowSchema}), imports it with
+ * arrow-c-data into a {@code VectorSchemaRoot} and sums {@code b} on the Arrow Java side, sharing the mapped file's
+ * buffers; {@link #arrowJava_cDataExport} is Arrow Java reading the same file itself (as
+ * {@link #arrowJava_readFile}). {@link Report} shows them as the row {@code W2NumericBenchmark.cDataExport}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -212,6 +216,37 @@ public class W2NumericBenchmark {
             while (r.loadNextBatch()) sum += sum((Float8Vector) root.getVector(2));
         }
         return sum;
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE, Bench.ARROW_OPENS})
+    public double quiver_cDataExport(Input in, ArrowJavaAllocator a) throws IOException {
+        double sum = 0;
+        try (RecordBatchFileReader r = Ipc.openFile(in.file);
+             CDataDictionaryProvider dictionaries = new CDataDictionaryProvider()) {
+            VectorSchemaRoot root;
+            try (ArrowSchema schema = ArrowSchema.allocateNew(a.allocator)) {
+                CData.exportSchema(r.schema(), schema.memoryAddress());
+                root = Data.importVectorSchemaRoot(a.allocator, schema, dictionaries);
+            }
+            try (root) {
+                for (int i = 0; i < r.numRecordBatches(); i++) {
+                    try (RecordBatch batch = r.recordBatch(i); ArrowArray array = ArrowArray.allocateNew(a.allocator)) {
+                        CData.exportBatch(batch, array.memoryAddress());
+                        Data.importIntoVectorSchemaRoot(a.allocator, array, root, dictionaries);
+                    }
+                    sum += sum((Float8Vector) root.getVector(2));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** The baseline of {@link #quiver_cDataExport}: Arrow Java reads the file itself. */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {Bench.HEAP, Bench.NATIVE, Bench.ARROW_OPENS})
+    public double arrowJava_cDataExport(Input in, ArrowJavaAllocator a) throws IOException {
+        return arrowJava_readFile(in, a);
     }
 
     /** The touch loops are never inlined into the benchmark methods, for either library (see {@link W1Cities}). */

@@ -67,6 +67,8 @@ class WorkloadsTest {
             assertEquals(expectedB, b.arrowJava_readFile(in, alloc));
             assertEquals(expectedB, b.quiver_readStream(in));
             assertEquals(expectedB, b.arrowJava_readStream(in, alloc));
+            assertEquals(expectedB, b.quiver_cDataExport(in, alloc));
+            assertEquals(expectedB, b.arrowJava_cDataExport(in, alloc));
         } finally {
             alloc.tearDown();
         }

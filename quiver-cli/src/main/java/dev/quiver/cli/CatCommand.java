@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
  * {@code quiver cat A B ... > OUT}: the batches of every input, in order, as one file or stream. The inputs' fields
  * must be equal (names, types, nullability, dictionary encodings, metadata); the first difference is named
  * otherwise. The output has the first input's schema metadata (and footer metadata). Dictionaries are carried
- * across inputs: a stream replaces a dictionary that changes, a file appends the new values as a delta and renumbers
- * the batch's indices ({@link DictionaryUnifier}).
+ * across inputs: a stream gets each input's dictionary batches as that input has them (so the first dictionary of
+ * a later input replaces the one before), a file appends the new values as a delta and renumbers the batch's
+ * indices ({@link DictionaryUnifier}).
  */
 @Command(name = "cat", mixinStandardHelpOptions = true,
         description = {"Concatenate Arrow IPC files and streams with equal schemas into one (standard output by "
@@ -37,6 +38,9 @@ final class CatCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
+
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
 
     @Spec
     CommandSpec spec;
@@ -64,7 +68,11 @@ final class CatCommand implements Callable<Integer> {
                 }
             }
             BatchSource first = sources.getFirst();
-            try (Output output = Output.open(target.out, main)) {
+            long total = 0;
+            for (Input input : in) total = total < 0 || input.size() < 0 ? -1 : total + input.size();
+            try (Output output = Output.open(target.out, main);
+                 Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "cat", total)) {
+                long[] done = {0, 0}; // bytes of the inputs before, rows
                 BatchWriter.Stats stats = BatchWriter.write(output, target.format(first.format()), first.schema(),
                         first.footerMetadata(), sink -> {
                             for (int s = 0; s < sources.size(); s++) {
@@ -72,10 +80,16 @@ final class CatCommand implements Callable<Integer> {
                                 int index = 0;
                                 for (RecordBatch next; (next = src.next()) != null; index++) {
                                     try (RecordBatch b = next) {
-                                        sink.write(b, in.get(s).name(), index);
+                                        sink.copy(src, b, in.get(s).name(), index);
+                                        done[1] += b.numRows();
+                                        progress.update(done[0] + src.position(), done[1]);
                                     }
                                 }
+                                sink.ended(src, in.get(s).name());
+                                long size = in.get(s).size();
+                                done[0] += size >= 0 ? size : src.position();
                             }
+                            progress.finished();
                         });
                 target.report(output, stats, spec.commandLine().getOut());
             }

@@ -22,7 +22,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code quiver convert IN OUT}: rewrites an IPC file or stream as a file or stream, optionally with other
- * compression and alignment. Batches go through one at a time (each is closed once written), so the input's
+ * compression and alignment. By default each message keeps the body compression it has in the input, and the
+ * dictionary batches are written as the input has them: deltas as deltas, replacements as replacements
+ * ({@link MessageCopy}; a file holds no replacement, so one that only extends its dictionary becomes a delta there
+ * and any other fails). Batches go through one at a time (each is closed once written), so the input's
  * size does not matter. {@code -} is standard input or output. A regular OUT is written beside and moved in
  * place at the end ({@link Output}), so a failure never leaves a half-written OUT.
  */
@@ -32,7 +35,7 @@ import java.util.concurrent.Callable;
 final class ConvertCommand implements Callable<Integer> {
     enum Format { FILE, STREAM }
 
-    enum Compression { NONE, LZ4, ZSTD }
+    enum Compression { KEEP, NONE, LZ4, ZSTD }
 
     enum Endianness { LITTLE, BIG }
 
@@ -48,11 +51,13 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Output format. Default: from OUT's name (.arrow file, .arrows stream), else IN's format.")
     Format to;
 
-    @Option(names = "--compression", paramLabel = "none|lz4|zstd", defaultValue = "none",
-            description = "Body compression of the output (default ${DEFAULT-VALUE}).")
+    @Option(names = "--compression", paramLabel = "keep|none|lz4|zstd", defaultValue = "keep",
+            description = "Body compression of the output: keep (the default) gives each message the compression it "
+                    + "has in the input; none, lz4 or zstd give every message that one.")
     Compression compression;
 
-    @Option(names = "--level", paramLabel = "N", description = "Compression level (default: the codec's).")
+    @Option(names = "--level", paramLabel = "N",
+            description = "Compression level of the messages compressed (default: the codec's, as Arrow C++/PyArrow: LZ4 fast mode, ZSTD 1).")
     Integer level;
 
     @Option(names = "--alignment", paramLabel = "8|64", defaultValue = "8",
@@ -68,6 +73,9 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Frame messages as Arrow before 0.15 did: no 0xFFFFFFFF continuation marker, and a 4-byte "
                     + "end-of-stream marker.")
     boolean legacyFraming;
+
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
 
     @Spec
     CommandSpec spec;
@@ -88,7 +96,9 @@ final class ConvertCommand implements Callable<Integer> {
         try (BatchSource src = input.batches(IpcReadOptions.DEFAULT); Output output = Output.open(out, main)) {
             IpcFormat target = to != null ? IpcFormat.valueOf(to.name())
                     : !toStdout && IpcFormat.fromName(out) != null ? IpcFormat.fromName(out) : src.format();
-            stats = copy(src, target, output, options, input.name());
+            try (Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "convert", input.size())) {
+                stats = copy(src, target, output, options, input.name(), progress);
+            }
             report = output.isRegularFile();
         }
         if (report) { // not on standard output, a pipe or a device: the words could mix with the data
@@ -107,10 +117,10 @@ final class ConvertCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--alignment must be 8 or 64: " + alignment);
         }
         if (level != null && compression == Compression.NONE) {
-            throw new ParameterException(spec.commandLine(), "--level needs --compression lz4 or zstd");
+            throw new ParameterException(spec.commandLine(), "--level needs a compression: keep (the default), lz4 or zstd");
         }
         CompressionType codec = switch (compression) {
-            case NONE -> null;
+            case KEEP, NONE -> null;
             case LZ4 -> CompressionType.LZ4_FRAME;
             case ZSTD -> CompressionType.ZSTD;
         };
@@ -122,8 +132,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     /** Copies every batch into {@code output} and commits it. */
-    private Stats copy(BatchSource src, IpcFormat target, Output output, IpcWriteOptions options, String from)
-            throws IOException {
+    private Stats copy(BatchSource src, IpcFormat target, Output output, IpcWriteOptions options, String from,
+                       Progress progress) throws IOException {
         int[] batches = {0};
         long[] rows = {0};
         RecordBatchStreamWriter writer = target == IpcFormat.FILE
@@ -131,15 +141,24 @@ final class ConvertCommand implements Callable<Integer> {
                 : Ipc.newStream(output.channel(), src.schema(), options);
         output.write(writer, w -> {
             w.start();
+            MessageCopy copy = new MessageCopy(src, w, compression == Compression.KEEP);
             for (RecordBatch next; (next = src.next()) != null; batches[0]++) {
                 try (RecordBatch b = next) {
-                    w.write(b);
+                    copy.write(b);
                     rows[0] += b.numRows();
+                    progress.update(src.position(), rows[0]);
                 } catch (IllegalArgumentException e) {
                     // the file writer refuses what a file cannot hold: a dictionary replaced between batches
                     throw new dev.quiver.UnsupportedFeatureException("batch " + batches[0] + ": " + e.getMessage(),
                             from, -1, null, e);
                 }
+            }
+            progress.finished();
+            try {
+                copy.finish();
+            } catch (IllegalArgumentException e) {
+                throw new dev.quiver.UnsupportedFeatureException("after the last batch: " + e.getMessage(),
+                        from, -1, null, e);
             }
         });
         return new Stats(batches[0], rows[0], src.format(), target);

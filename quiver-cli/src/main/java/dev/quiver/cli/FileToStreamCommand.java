@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code quiver file-to-stream [FILE [OUT]]} ({@code quiver file-to-stream in.arrow_file > out.stream}): the schema
  * (with its metadata), dictionaries and batches (with their metadata) of an IPC file, written as an IPC stream
- * (to standard output by default); delta dictionary batches stay deltas. The footer's custom metadata has no place
+ * (to standard output by default); its dictionary batches are written as the file has them, where it has them
+ * (deltas stay deltas, before the batch they precede in the file: {@link MessageCopy}). The footer's custom metadata has no place
  * in a stream and is dropped. As Arrow's {@code arrow-file-to-stream} tool. A file read from standard input or a
  * pipe is read into memory first (its footer comes last).
  */
@@ -37,21 +38,33 @@ final class FileToStreamCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        IpcWriteOptions options = IpcWriteOptions.DEFAULT.withEmitDictionaryDeltas(true);
-        try (RecordBatchFileReader in = Input.of(file, main, spec.commandLine()).openFile(IpcReadOptions.DEFAULT);
-             Output output = Output.open(out, main)) {
+        IpcWriteOptions options = IpcWriteOptions.DEFAULT;
+        Input input = Input.of(file, main, spec.commandLine());
+        try (BatchSource in = BatchSource.of(input.openFile(IpcReadOptions.DEFAULT));
+             Output output = Output.open(out, main);
+             Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "file-to-stream",
+                     input.size())) {
+            long[] rows = {0};
             output.write(Ipc.newStream(output.channel(), in.schema(), options), w -> {
                 w.start();
-                for (int i = 0; i < in.numRecordBatches(); i++) {
-                    try (RecordBatch b = in.recordBatch(i)) {
-                        w.write(b);
+                MessageCopy copy = new MessageCopy(in, w, false);
+                for (RecordBatch next; (next = in.next()) != null; ) {
+                    try (RecordBatch b = next) {
+                        copy.write(b);
+                        rows[0] += b.numRows();
+                        progress.update(in.position(), rows[0]);
                     }
                 }
+                copy.finish();
+                progress.finished();
             });
         }
         return 0;

@@ -45,6 +45,15 @@ record Input(Path path, Main main) {
     /** The path as given, or "standard input". */
     String name() { return path == null ? STDIN : path.toString(); }
 
+    /** The input's size in bytes when it is a regular file, else -1 (for progress). */
+    long size() {
+        try {
+            return !isStdin() && Files.isRegularFile(path) ? Files.size(path) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** A file or stream reader, whichever the input holds. */
     RecordBatchReader open(IpcReadOptions options) throws IOException {
         if (isStdin()) return Ipc.open(main.stdin(), options, STDIN);

@@ -61,7 +61,9 @@ final class IntegrationCommand implements Callable<Integer> {
 
     @Option(names = "--compression", paramLabel = "none|lz4|zstd", defaultValue = "none",
             description = "JSON_TO_ARROW: body compression (default ${DEFAULT-VALUE}).")
-    ConvertCommand.Compression compression;
+    Compression compression;
+
+    enum Compression { NONE, LZ4, ZSTD }
 
     @Option(names = "--endianness", paramLabel = "little|big", defaultValue = "little",
             description = "JSON_TO_ARROW: byte order of the data written (default ${DEFAULT-VALUE}).")

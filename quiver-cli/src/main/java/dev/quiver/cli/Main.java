@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * alone, which prints the usage to standard error). Commands read and write through {@link Input} and
  * {@link Output}: {@code -} is standard input or output.
  */
-@Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver 0.1.0",
+@Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Apache Arrow IPC files and streams: walk through the format, inspect, print, convert, validate.",
         subcommands = {DemoCommand.class, InspectCommand.class, PrintCommand.class, ConvertCommand.class,
                 ValidateCommand.class, IntegrationCommand.class, StreamToFileCommand.class, FileToStreamCommand.class,
@@ -39,12 +39,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private final InputStream stdin;
     private final OutputStream stdout;
     private final boolean stdoutIsTerminal;
+    private final boolean stderrIsTerminal;
 
-    private Main(InputStream stdin, OutputStream stdout, boolean stdoutIsTerminal) {
+    private Main(InputStream stdin, OutputStream stdout, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stdoutIsTerminal = stdoutIsTerminal;
+        this.stderrIsTerminal = stderrIsTerminal;
     }
+
+    /** Whether standard error is the process's own and a terminal (for progress: {@link Progress}). */
+    boolean stderrIsTerminal() { return stderrIsTerminal; }
 
     /** Whether standard output is the process's own and a terminal (for colour and width: {@link Terminal}). */
     boolean stdoutIsTerminal() { return stdoutIsTerminal; }
@@ -80,7 +85,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public static int run(String... args) {
         OutputStream out = new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
                 1 << 16);
-        return run(System.in, out, System.err, Terminal.processStdoutIsTerminal(), args);
+        return run(System.in, out, System.err, Terminal.processStdoutIsTerminal(), Terminal.processStderrIsTerminal(),
+                args);
     }
 
     /**
@@ -89,13 +95,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * and {@code err} as UTF-8. Both outputs are flushed before returning; none of the streams is closed.
      */
     public static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
-        return run(in, out, err, false, args);
+        return run(in, out, err, false, false, args);
     }
 
-    private static int run(InputStream in, OutputStream out, OutputStream err, boolean terminal, String... args) {
+    private static int run(InputStream in, OutputStream out, OutputStream err, boolean terminal,
+                           boolean errTerminal, String... args) {
         PrintWriter textOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter textErr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        int exit = run(in, out, textOut, textErr, terminal, args);
+        int exit = run(in, out, textOut, textErr, terminal, errTerminal, args);
         boolean failed = textOut.checkError(); // flushes; true when text could not be written
         try {
             out.flush();
@@ -121,16 +128,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** The command line over binary standard input and output (for tests: its subcommands). */
     static CommandLine commandLine(InputStream binIn, OutputStream binOut) {
-        return commandLine(binIn, binOut, false);
+        return commandLine(binIn, binOut, false, false);
     }
 
-    private static CommandLine commandLine(InputStream binIn, OutputStream binOut, boolean terminal) {
-        return new CommandLine(new Main(binIn, binOut, terminal));
+    private static CommandLine commandLine(InputStream binIn, OutputStream binOut, boolean terminal,
+                                           boolean errTerminal) {
+        return new CommandLine(new Main(binIn, binOut, terminal, errTerminal));
     }
 
     private static int run(InputStream binIn, OutputStream binOut, PrintWriter out, PrintWriter err, boolean terminal,
-                           String... args) {
-        CommandLine cl = commandLine(binIn, binOut, terminal);
+                           boolean errTerminal, String... args) {
+        CommandLine cl = commandLine(binIn, binOut, terminal, errTerminal);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

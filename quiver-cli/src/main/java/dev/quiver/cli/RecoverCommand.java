@@ -1,5 +1,7 @@
 package dev.quiver.cli;
 
+import dev.quiver.array.RecordBatch;
+
 import dev.quiver.UnsupportedFeatureException;
 import dev.quiver.cli.text.Words;
 import dev.quiver.ipc.Ipc;
@@ -49,6 +51,9 @@ final class RecoverCommand implements Callable<Integer> {
                     + "(a file gets a fresh footer).")
     IpcFormat to;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -71,8 +76,19 @@ final class RecoverCommand implements Callable<Integer> {
                     ? Ipc.newFile(output.channel(), r.schema(), options).footerMetadata(r.footerMetadata())
                     : Ipc.newStream(output.channel(), r.schema(), options);
             RecoveryReport[] done = new RecoveryReport[1];
-            try {
-                output.write(w, writer -> done[0] = r.writeTo(writer));
+            try (Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "recover", -1)) {
+                output.write(w, writer -> {
+                    writer.start();
+                    long rows = 0;
+                    for (RecordBatch next; (next = r.readNext()) != null; ) {
+                        try (RecordBatch b = next) {
+                            writer.write(b);
+                            rows += b.numRows();
+                            progress.update(-1, rows);
+                        }
+                    }
+                    done[0] = r.report();
+                });
             } catch (IllegalArgumentException e) {
                 // the file writer refuses what a file cannot hold: a dictionary replaced between batches
                 throw new UnsupportedFeatureException("the recovered batches cannot be written as a file ("

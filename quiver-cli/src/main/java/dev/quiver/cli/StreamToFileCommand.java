@@ -19,9 +19,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code quiver stream-to-file [IN [OUT]]} ({@code quiver stream-to-file < in.stream > out.arrow_file}): an IPC
  * stream (standard input by default) becomes an IPC file (standard output by default) with the same schema (with its
- * metadata), dictionaries and batches (with their metadata). Batches go through one at a time. A dictionary that
- * grows between batches is written as delta dictionary batches; one replaced by other values cannot be held by a
- * file and fails (exit 1). As Arrow's {@code arrow-stream-to-file} tool, used by the integration tests.
+ * metadata), dictionaries and batches (with their metadata). Batches go through one at a time. Dictionary batches
+ * are written as the stream has them ({@link MessageCopy}): deltas as deltas; a replacement that only extends its
+ * dictionary becomes a delta (a file holds no replacement), one by other values fails (exit 1). As Arrow's {@code arrow-stream-to-file} tool, used by the integration tests.
  */
 @Command(name = "stream-to-file", mixinStandardHelpOptions = true,
         description = {"Copy an Arrow IPC stream (standard input by default) to an Arrow IPC file (standard output "
@@ -39,27 +39,41 @@ final class StreamToFileCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Input input = Input.of(in, main, spec.commandLine());
-        try (RecordBatchStreamReader r = input.openStream(IpcReadOptions.DEFAULT);
-             Output output = Output.open(out, main)) {
+        try (BatchSource r = BatchSource.of(input.openStream(IpcReadOptions.DEFAULT));
+             Output output = Output.open(out, main);
+             Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "stream-to-file",
+                     input.size())) {
+            long[] rows = {0};
             output.write(Ipc.newFile(output.channel(), r.schema(), IpcWriteOptions.DEFAULT), w -> {
                 w.start();
+                MessageCopy copy = new MessageCopy(r, w, false);
                 for (int index = 0; ; index++) {
-                    RecordBatch next = r.readNext();
-                    if (next == null) break;
+                    RecordBatch next = r.next();
                     try (RecordBatch b = next) {
-                        w.write(b);
+                        if (next == null) {
+                            copy.finish();
+                        } else {
+                            copy.write(b);
+                            rows[0] += b.numRows();
+                            progress.update(r.position(), rows[0]);
+                        }
                     } catch (IllegalArgumentException e) {
                         // the file writer refuses what a file cannot hold: a dictionary replaced between batches
-                        throw new UnsupportedFeatureException("batch " + index + ": " + e.getMessage(), input.name(),
-                                -1, null, e);
+                        throw new UnsupportedFeatureException((next == null ? "after the last batch" : "batch " + index)
+                                + ": " + e.getMessage(), input.name(), -1, null, e);
                     }
+                    if (next == null) break;
                 }
+                progress.finished();
             });
         }
         return 0;

@@ -89,8 +89,18 @@ final class Terminal {
 
     /** Whether the process's standard output is a terminal. */
     static boolean processStdoutIsTerminal() {
+        return processFdIsTerminal(1);
+    }
+
+    /** Whether the process's standard error is a terminal. */
+    static boolean processStderrIsTerminal() {
+        return processFdIsTerminal(2);
+    }
+
+    /** Whether the process's descriptor {@code n} (1 or 2) is a terminal. */
+    private static boolean processFdIsTerminal(int n) {
         try {
-            Path fd = Path.of("/proc/self/fd/1");
+            Path fd = Path.of("/proc/self/fd/" + n);
             if (Files.isSymbolicLink(fd)) {
                 String target = Files.readSymbolicLink(fd).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");

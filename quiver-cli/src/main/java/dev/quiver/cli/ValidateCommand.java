@@ -46,6 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
             + "also when the input is invalid.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progressOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +61,9 @@ final class ValidateCommand implements Callable<Integer> {
         Input input = Input.of(file, main, spec.commandLine());
         String format = null;
         QuiverException error = null;
-        try (BatchSource src = input.batches(options)) {
+        // progress from the start: opening a pipe waits for the schema
+        try (Progress progress = progressOptions.start(main, spec.commandLine().getErr(), "validate", input.size());
+             BatchSource src = input.batches(options)) {
             format = src.format().label();
             while (true) {
                 RecordBatch next = src.next();
@@ -67,7 +72,9 @@ final class ValidateCommand implements Callable<Integer> {
                     rows += b.numRows();
                 }
                 batches++;
+                progress.update(src.position(), rows);
             }
+            progress.finished();
         } catch (QuiverException e) {
             if (!json) throw e;
             error = e;

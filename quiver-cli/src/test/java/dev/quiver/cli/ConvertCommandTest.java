@@ -104,7 +104,7 @@ class ConvertCommandTest {
     void usageErrors() throws IOException {
         Path in = Samples.file(dir, "f.arrow");
         assertEquals(2, Cli.run("convert", in, dir.resolve("o"), "--alignment", "16").exit());
-        assertEquals(2, Cli.run("convert", in, dir.resolve("o"), "--level", "3").exit());
+        assertEquals(2, Cli.run("convert", in, dir.resolve("o"), "--level", "3", "--compression", "none").exit());
         assertEquals(2, Cli.run("convert", in, dir.resolve("o"), "--compression", "gzip").exit());
         assertEquals(2, Cli.run("convert", in, dir.resolve("o"), "--to", "parquet").exit());
         assertEquals(2, Cli.run("convert", in).exit());
@@ -194,11 +194,33 @@ class ConvertCommandTest {
     }
 
     @Test
-    void goldCompressedFilesDecompress() throws IOException {
+    void goldCompressedFilesKeepTheirCompressionByDefault() throws IOException {
         for (String name : new String[] {"lz4", "zstd"}) {
             Path gold = TestData.gold("2.0.0-compression", name, ".arrow_file");
             Path out = dir.resolve(name + ".arrows");
             Cli r = Cli.run("convert", gold, out);
+            assertEquals(0, r.exit(), r.toString());
+            assertSameContent(read(gold), read(out));
+            CompressionType expected = name.equals("lz4") ? CompressionType.LZ4_FRAME : CompressionType.ZSTD;
+            int batches = 0;
+            for (MessageSummary m : messages(out, 0)) {
+                if (m.message().header() instanceof MessageHeader.RecordBatchHeader h) {
+                    assertEquals(expected, h.compression());
+                    batches++;
+                }
+            }
+            assertTrue(batches > 0);
+            // about the input's size, not the decompressed size
+            assertTrue(Files.size(out) < Files.size(gold) * 2, Files.size(out) + " vs " + Files.size(gold));
+        }
+    }
+
+    @Test
+    void goldCompressedFilesDecompressWithCompressionNone() throws IOException {
+        for (String name : new String[] {"lz4", "zstd"}) {
+            Path gold = TestData.gold("2.0.0-compression", name, ".arrow_file");
+            Path out = dir.resolve(name + ".arrows");
+            Cli r = Cli.run("convert", gold, out, "--compression", "none");
             assertEquals(0, r.exit(), r.toString());
             assertSameContent(read(gold), read(out));
             for (MessageSummary m : messages(out, 0)) {

@@ -27,6 +27,33 @@ public final class MemoryOwner implements AutoCloseable {
     private final Map<Arena, Boolean> weak = new WeakHashMap<>();
     private final Set<Arena> strong = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile boolean closed;
+    private int pins;              // guarded by this
+    private boolean closePending;  // closed while pinned: the memory is freed when the last pin goes
+
+    /**
+     * Keeps this owner's memory from being freed until the returned action runs (once; later runs do nothing): a
+     * {@link #close()} meanwhile makes every batch refuse access at once, as usual, but frees the memory only when the
+     * last pin goes. For memory that code outside Java reads (an export through the C Data Interface).
+     *
+     * @throws IllegalStateException if this owner is closed
+     */
+    public Runnable pin() {
+        synchronized (this) {
+            if (closed) throw new IllegalStateException("the reader is closed");
+            pins++;
+        }
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (!once.compareAndSet(false, true)) return;
+            boolean free;
+            synchronized (this) {
+                pins--;
+                free = pins == 0 && closePending;
+                if (free) closePending = false;
+            }
+            if (free) freeAll();
+        };
+    }
 
     /** @param arena the arena this owner closes (may be null when it owns no arena itself) */
     public MemoryOwner(Arena arena) {
@@ -63,13 +90,26 @@ public final class MemoryOwner implements AutoCloseable {
         return closed;
     }
 
-    /** Closes every tracked arena still open, then this owner's own arena. Idempotent. */
+    /**
+     * Closes every tracked arena still open, then this owner's own arena (once no {@link #pin()} is left).
+     * Idempotent.
+     */
     @Override
     public void close() {
-        List<Arena> open;
         synchronized (this) {
             if (closed) return;
             closed = true;
+            if (pins > 0) {
+                closePending = true;
+                return;
+            }
+        }
+        freeAll();
+    }
+
+    private void freeAll() {
+        List<Arena> open;
+        synchronized (this) {
             open = new ArrayList<>(weak.keySet());
             open.addAll(strong);
             weak.clear();

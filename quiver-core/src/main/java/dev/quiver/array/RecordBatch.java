@@ -35,6 +35,8 @@ public final class RecordBatch implements AutoCloseable {
     private Runnable release;              // lets go of the memory this batch shares (dictionaries), or null
     private volatile MemoryOwner owner;    // the reader whose memory this batch borrows, or null
     private volatile boolean closed;
+    private int holds;                     // guarded by lock: see retain()
+    private List<Runnable> deferred;       // guarded by lock: frees waiting for the holds to go
 
     /**
      * Called by readers: {@code arena} is memory owned by this batch (may be null), {@code owner} the reader
@@ -973,10 +975,67 @@ public final class RecordBatch implements AutoCloseable {
             release = null;
             columns = List.copyOf(copied);
         }
-        if (previous != null && oldArena != null) previous.untrack(oldArena);
-        if (oldArena != null) oldArena.close();
-        if (oldRelease != null) oldRelease.run();
+        freeOrDefer(() -> {
+            if (previous != null && oldArena != null) previous.untrack(oldArena);
+            if (oldArena != null) oldArena.close();
+            if (oldRelease != null) oldRelease.run();
+        });
         return this;
+    }
+
+    /** Runs {@code free} now, or once the last {@link #retain()} hold goes. */
+    private void freeOrDefer(Runnable free) {
+        synchronized (lock) {
+            if (holds > 0) {
+                if (deferred == null) deferred = new ArrayList<>();
+                deferred.add(free);
+                return;
+            }
+        }
+        free.run();
+    }
+
+    /**
+     * Keeps the memory of this batch (and of the reader it borrows from) from being freed until the returned action
+     * runs (once; later runs do nothing). Closing the batch or its reader meanwhile makes it refuse access from Java
+     * at once, as usual, but frees the memory only when the last hold goes. For memory that code outside Java reads:
+     * an export through the C Data Interface takes one, which the consumer's release lets go. A slice holds only the
+     * reader's memory, not that of the batch it was cut from.
+     *
+     * @throws IllegalStateException if the batch or its reader is closed
+     */
+    public Runnable retain() {
+        MemoryOwner o;
+        synchronized (lock) {
+            checkOpen();
+            holds++;
+            o = owner;
+        }
+        Runnable unpin;
+        try {
+            unpin = o == null ? null : o.pin();
+        } catch (IllegalStateException e) {
+            releaseHold();
+            throw e;
+        }
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (!once.compareAndSet(false, true)) return;
+            releaseHold();
+            if (unpin != null) unpin.run();
+        };
+    }
+
+    private void releaseHold() {
+        List<Runnable> frees = null;
+        synchronized (lock) {
+            holds--;
+            if (holds == 0 && deferred != null) {
+                frees = deferred;
+                deferred = null;
+            }
+        }
+        if (frees != null) frees.forEach(Runnable::run);
     }
 
     /** Releases the memory this batch owns and lets go of what it shares. Idempotent. */
@@ -994,11 +1053,13 @@ public final class RecordBatch implements AutoCloseable {
             release = null;
             o = owner;
         }
-        if (a != null) {
-            if (o != null) o.untrack(a);
-            a.close();
-        }
-        if (r != null) r.run();
+        freeOrDefer(() -> {
+            if (a != null) {
+                if (o != null) o.untrack(a);
+                a.close();
+            }
+            if (r != null) r.run();
+        });
     }
 
     /** Whether this batch, or the reader it borrows from, was closed. */

@@ -105,13 +105,15 @@ public sealed interface BufferCodec permits PrefixedCodec {
     /**
      * The codec with a compression level (or {@link #DEFAULT_LEVEL}) that may use up to {@code threads}
      * threads to compress one large buffer: Zstandard splits buffers of {@value ZstdCodec#MT_MIN_BYTES} bytes
-     * or more into jobs compressed in parallel (the output is still one standard frame); LZ4 ignores it.
+     * or more into jobs compressed in parallel (the output is still one standard frame); LZ4 compresses the
+     * blocks of a buffer of 2 MiB or more as tasks of the fork/join pool the caller runs on, when it runs on
+     * one (the bytes are those of the serial path).
      */
     static BufferCodec create(CompressionType type, int level, int threads) {
         int l = level != DEFAULT_LEVEL ? level
                 : type == CompressionType.ZSTD ? ZstdCodec.DEFAULT_LEVEL : Lz4FrameCodec.DEFAULT_LEVEL;
         return switch (type) {
-            case LZ4_FRAME -> new Lz4FrameCodec(l);
+            case LZ4_FRAME -> new Lz4FrameCodec(l, threads);
             case ZSTD -> new ZstdCodec(l, threads);
         };
     }

@@ -15,7 +15,10 @@ import static dev.quiver.compress.Lz4FrameCodec.*;
  * Reads LZ4 frames (one or more, skippable frames ignored) into an output of exactly the expected size.
  * Checks the header checksum, the block and content checksums when the frame has them, and the content
  * size when present. Independent blocks are decoded by lz4-java's safe decompressor; linked blocks, whose
- * matches may reach into the previous blocks' output, by {@link Lz4BlockDecoder}.
+ * matches may reach into the previous blocks' output (what Arrow C++ writes for buffers over 64 KiB), by the
+ * same native library's {@code LZ4_decompress_safe_usingDict} ({@link NativeLz4}) with the preceding output as
+ * history, or by {@link Lz4BlockDecoder} where that is unavailable; a block liblz4 refuses is decoded again by
+ * {@link Lz4BlockDecoder}, which names the fault.
  *
  * <p>The native decompressor reads each block from memory nobody else can free or unmap: in place when
  * {@link Segments#nativeMayRead} allows it, else from a private copy of that block ({@link Scratch}, at most
@@ -143,7 +146,7 @@ final class Lz4FrameReader {
                 out.ensure(limit, op);
                 op = independent
                         ? independentBlock(in, ip, size, out.segment(), op, limit, scratch, site)
-                        : Lz4BlockDecoder.decode(in, ip, ip + size, out.segment(), outStart, op, limit, site);
+                        : linkedBlock(in, ip, size, out.segment(), outStart, op, limit, scratch, site);
             }
             ip += size + (blockChecksum ? 4 : 0);
         }
@@ -181,6 +184,37 @@ final class Lz4FrameReader {
         }
         return op + n;
     }
+
+    /**
+     * A block whose matches may reach up to 64 KiB back into the frame's earlier output, which lies just before
+     * {@code op} in {@code out}: natively ({@link NativeLz4}) when the library is there, from the block in place
+     * or a private copy of it, else by the Java decoder.
+     */
+    private static long linkedBlock(MemorySegment in, long ip, long size, MemorySegment out, long outStart, long op,
+                                    long limit, Scratch scratch, Site site) {
+        if (!NativeLz4.AVAILABLE || !out.isNative() || out.isReadOnly()) {
+            return Lz4BlockDecoder.decode(in, ip, ip + size, out, outStart, op, limit, site);
+        }
+        int dict = (int) Math.min(MAX_OFFSET, op - outStart);
+        int n;
+        if (scratch == null && in.isNative()) {
+            n = NativeLz4.decompressUsingDict(in, ip, (int) size, out, op, (int) (limit - op), dict);
+        } else if (scratch != null) {
+            n = NativeLz4.decompressUsingDict(scratch.copyOf(in, ip, size), 0, (int) size, out, op,
+                    (int) (limit - op), dict);
+        } else {
+            try (Scratch copy = Scratch.borrow(size)) { // heap input: native code reads a native copy
+                n = NativeLz4.decompressUsingDict(copy.copyOf(in, ip, size), 0, (int) size, out, op,
+                        (int) (limit - op), dict);
+            }
+        }
+        // liblz4 refused the block: the Java decoder, over the same bytes (the history before op is untouched),
+        // names what is wrong, or accepts what liblz4's stricter end-of-block rules do not
+        return n >= 0 ? op + n : Lz4BlockDecoder.decode(in, ip, ip + size, out, outStart, op, limit, site);
+    }
+
+    /** The farthest an LZ4 match reaches back (its offset is 16 bits). */
+    private static final int MAX_OFFSET = 65_535;
 
     private static void need(MemorySegment in, long at, long count, String what, Site site) {
         if (count > in.byteSize() - at) {

@@ -29,8 +29,12 @@ import java.nio.ByteBuffer;
  */
 final class ZstdCodec extends PrefixedCodec {
 
-    /** Default level: zstd's own default (Arrow C++ uses 1, arrow-rs 3); see the package notes. */
-    static final int DEFAULT_LEVEL = 3;
+    /**
+     * Default level: 1, Arrow C++'s ({@code kZSTDDefaultCompressionLevel} in
+     * {@code arrow/util/compression_internal.h}, what PyArrow writes with {@code compression_level=None});
+     * see the package notes.
+     */
+    static final int DEFAULT_LEVEL = 1;
 
     /**
      * The densest zstd encoding is an RLE block: 4 bytes for 128 KiB of output, so no input decodes to more

@@ -9,12 +9,17 @@
  *
  * <p>Choices (measured on 1,000,000 utf8 city names and 8 MiB of random doubles):
  * <ul>
- *   <li>LZ4: lz4-java's fast compressor writes one frame of independent blocks. Reading parses the frame
- *       here; independent blocks go to lz4-java's native safe decompressor (about 3.6 GB/s), linked blocks
- *       (what Arrow C++ writes for buffers over 64 KiB) to a bounds-checked Java decoder (about 0.7 GB/s).
- *       The HC levels compress 70 times slower and are only used when asked for.</li>
- *   <li>Zstandard: default level 3 (zstd's and arrow-rs's default; Arrow C++ uses 1): on the city names
- *       it compresses as fast as level 1 and about 3% smaller.</li>
+ *   <li>LZ4: lz4-java's fast compressor writes one frame of independent blocks of at most 1 MiB (a large
+ *       buffer's blocks compressed in parallel when the writer uses threads, the bytes unchanged). Reading
+ *       parses the frame here; independent blocks go to lz4-java's native safe decompressor (about 3.6 GB/s),
+ *       linked blocks (what Arrow C++ writes for buffers over 64 KiB) to the same library's
+ *       {@code LZ4_decompress_safe_usingDict} through FFM, or to a bounds-checked Java decoder (about
+ *       0.7 GB/s) where that is unavailable. The HC levels compress 70 times slower and are only used when
+ *       asked for.</li>
+ *   <li>Zstandard: default level 1, Arrow C++'s default ({@code kZSTDDefaultCompressionLevel}, used by
+ *       PyArrow when {@code compression_level} is None), so that a file written by Quiver and by PyArrow
+ *       at their defaults costs the same time and has about the same size. zstd's own default (and
+ *       arrow-rs's) is 3: ask for it with a level when size matters more than speed.</li>
  * </ul>
  *
  * @see <a href="https://arrow.apache.org/docs/format/Columnar.html#compression">Arrow Columnar Format: Compression</a>

@@ -28,10 +28,20 @@ import java.util.Objects;
  *                   can crash the JVM. Without mapping the file is read once, when the reader opens, into
  *                   memory that the reader owns: later changes do not affect it, at the cost of reading (and
  *                   holding) the whole file up front; a stream is then read message by message.
+ * @param backgroundUnmap whether closing a reader of a mapped file unmaps it on a background thread (the
+ *                   default) or before {@code close()} returns. Either way the reader and its batches refuse
+ *                   access as soon as {@code close()} is called ({@link IllegalStateException}), and no read can
+ *                   crash; in the background, an array still held after the close reads the file for the few
+ *                   microseconds until the mapping goes, and the caller does not wait for the JVM's handshake
+ *                   with all its threads that closing shared memory takes (about 90 µs). Turn it off when the
+ *                   mapping must be gone once {@code close()} returns (for instance before the file is deleted on
+ *                   a system that refuses to delete mapped files); {@code -Dquiver.syncUnmap=true} turns it off in
+ *                   {@link #DEFAULT}.
  */
-public record IpcReadOptions(ValidationLevel validation, IpcLimits limits, boolean useThreads, boolean memoryMap) {
-    public static final IpcReadOptions DEFAULT =
-            new IpcReadOptions(ValidationLevel.FULL, IpcLimits.DEFAULT, true, true);
+public record IpcReadOptions(ValidationLevel validation, IpcLimits limits, boolean useThreads, boolean memoryMap,
+                             boolean backgroundUnmap) {
+    public static final IpcReadOptions DEFAULT = new IpcReadOptions(ValidationLevel.FULL, IpcLimits.DEFAULT, true, true,
+            !Boolean.getBoolean("quiver.syncUnmap"));
 
     public IpcReadOptions {
         Objects.requireNonNull(validation, "validation");
@@ -43,13 +53,28 @@ public record IpcReadOptions(ValidationLevel validation, IpcLimits limits, boole
         this(validation, limits, useThreads, true);
     }
 
+    /** Options that unmap in the background (unless {@code -Dquiver.syncUnmap=true}). */
+    public IpcReadOptions(ValidationLevel validation, IpcLimits limits, boolean useThreads, boolean memoryMap) {
+        this(validation, limits, useThreads, memoryMap, DEFAULT.backgroundUnmap);
+    }
+
     public static IpcReadOptions defaults() { return DEFAULT; }
 
-    public IpcReadOptions withValidation(ValidationLevel v) { return new IpcReadOptions(v, limits, useThreads, memoryMap); }
-    public IpcReadOptions withLimits(IpcLimits l) { return new IpcReadOptions(validation, l, useThreads, memoryMap); }
+    public IpcReadOptions withValidation(ValidationLevel v) {
+        return new IpcReadOptions(v, limits, useThreads, memoryMap, backgroundUnmap);
+    }
+    public IpcReadOptions withLimits(IpcLimits l) {
+        return new IpcReadOptions(validation, l, useThreads, memoryMap, backgroundUnmap);
+    }
     public IpcReadOptions withUseThreads(boolean threads) {
-        return new IpcReadOptions(validation, limits, threads, memoryMap);
+        return new IpcReadOptions(validation, limits, threads, memoryMap, backgroundUnmap);
     }
     /** Memory-map files opened from a path (true, the default), or read them into memory (false). */
-    public IpcReadOptions withMemoryMap(boolean map) { return new IpcReadOptions(validation, limits, useThreads, map); }
+    public IpcReadOptions withMemoryMap(boolean map) {
+        return new IpcReadOptions(validation, limits, useThreads, map, backgroundUnmap);
+    }
+    /** Unmap a closed reader's file on a background thread (true, the default), or before close returns (false). */
+    public IpcReadOptions withBackgroundUnmap(boolean background) {
+        return new IpcReadOptions(validation, limits, useThreads, memoryMap, background);
+    }
 }

@@ -27,7 +27,8 @@ import java.util.Objects;
  * buffer when it is at most 64-byte padded), so sliced arrays are the one input where the bodies can differ.
  *
  * @param compression      body compression codec, or null for none
- * @param compressionLevel codec level, or {@link #DEFAULT_LEVEL} for the codec's default
+ * @param compressionLevel codec level, or {@link #DEFAULT_LEVEL} for the codec's default, the same as Arrow C++'s
+ *                         and PyArrow's ({@code compression_level=None}): LZ4 fast mode, ZSTD level 1
  * @param alignment        alignment of every body buffer and of the metadata: 8 (the default) or 64
  * @param metadataVersion  the metadata version written (V5)
  * @param endianness       byte order of the data written (LITTLE, the default; BIG writes the schema with

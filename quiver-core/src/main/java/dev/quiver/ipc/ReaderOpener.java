@@ -27,7 +27,7 @@ final class ReaderOpener {
     static RecordBatchReader open(Path path, IpcReadOptions options) throws IOException {
         String resource = path.toString();
         if (options.memoryMap() && Files.isRegularFile(path)) {
-            Arena arena = Arena.ofShared();
+            Arena arena = MappingArena.create(options);
             MappedFile mapped = null;
             try {
                 MemorySegment data = RecordBatchFileReader.map(path, arena);
@@ -82,7 +82,7 @@ final class ReaderOpener {
     /** A stream reader over {@code path}: mapped when it is a regular file, else read as it arrives. */
     static RecordBatchStreamReader openStream(Path path, IpcReadOptions options) throws IOException {
         if (options.memoryMap() && Files.isRegularFile(path)) {
-            Arena arena = Arena.ofShared();
+            Arena arena = MappingArena.create(options);
             try {
                 MemorySegment data = RecordBatchFileReader.map(path, arena);
                 return new RecordBatchStreamReader(new SegmentSource(data, arena), path.toString(), options,

@@ -82,7 +82,7 @@ public final class RecordBatchFileReader implements RecordBatchReader {
                 throw e;
             }
         }
-        Arena arena = Arena.ofShared();
+        Arena arena = MappingArena.create(options);
         MemorySegment data;
         try {
             data = map(path, arena);
@@ -262,6 +262,24 @@ public final class RecordBatchFileReader implements RecordBatchReader {
     }
 
     /**
+     * The value of dictionary {@code id} once every dictionary batch of the file is read (the first and its
+     * deltas, in the footer's order), as the file's record batches use it; null when no dictionary batch has
+     * that id. With {@link #message(Block)} on the footer's dictionary blocks (their lengths and delta flags),
+     * a tool can write the file's dictionary batches again as they are: each delta is a slice of this value.
+     * Valid until the reader closes.
+     */
+    public dev.quiver.array.ArrayData dictionary(long id) {
+        checkOpen();
+        try {
+            loadDictionaries();
+        } catch (RuntimeException | Error e) {
+            if (mapped == null) throw e;
+            throw mapped.translate(e);
+        }
+        return assembler.dictionaries().get(id);
+    }
+
+    /**
      * The message of a footer block (one of {@code footer().dictionaries()} or {@code footer().recordBatches()}):
      * the block checked against the file, its metadata verified and decoded, its body not read. For tools that
      * move messages without decoding their values (Flight's DoGet of a mapped file sends them as they are): the
@@ -317,7 +335,10 @@ public final class RecordBatchFileReader implements RecordBatchReader {
 
     /**
      * Unmaps the file and releases every batch and dictionary still open; batches that were not detached become
-     * unreadable ({@link IllegalStateException}). Idempotent; may run while other threads read.
+     * unreadable ({@link IllegalStateException}) at once. A mapped file is unmapped on a background thread
+     * right after (an array kept from one of its batches reads it until then, then throws too), unless
+     * {@link IpcReadOptions#withBackgroundUnmap(boolean) withBackgroundUnmap(false)}. Idempotent; may run while
+     * other threads read.
      */
     @Override
     public void close() {

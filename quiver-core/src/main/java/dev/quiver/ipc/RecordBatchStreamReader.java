@@ -28,6 +28,8 @@ public final class RecordBatchStreamReader implements RecordBatchReader {
     private final byte[] small = new byte[4];
     private RecordBatch next;
     private boolean closed;
+    /** Told of each message and dictionary read from now on ({@link #observe}), or null. */
+    private StreamDecoder.Listener observer;
 
     RecordBatchStreamReader(ByteSource source, String resource, IpcReadOptions options) throws IOException {
         this(source, resource, options, null);
@@ -40,6 +42,16 @@ public final class RecordBatchStreamReader implements RecordBatchReader {
         this.mapped = mapped;
         this.decoder = new StreamDecoder(new StreamDecoder.Listener() {
             @Override public void onRecordBatch(RecordBatch batch) { next = batch; }
+
+            @Override
+            public void onMessage(dev.quiver.metadata.Message message, long offset) {
+                if (observer != null) observer.onMessage(message, offset);
+            }
+
+            @Override
+            public void onDictionary(long id, dev.quiver.array.ArrayData dictionary, boolean isDelta) {
+                if (observer != null) observer.onDictionary(id, dictionary, isDelta);
+            }
         }, options, resource);
         try {
             while (decoder.schema() == null) step();
@@ -77,6 +89,20 @@ public final class RecordBatchStreamReader implements RecordBatchReader {
         }
         decoder.consumeUnit(unit, arena);
         if (unit.byteSize() < n) decoder.finish();
+    }
+
+    /**
+     * Tells {@code listener} (or nobody, with null) of each message the reader decodes from now on
+     * ({@link StreamDecoder.Listener#onMessage}) and of each dictionary batch, with its delta flag
+     * ({@link StreamDecoder.Listener#onDictionary}: the dictionary's whole value after the batch), as
+     * {@link #readNext()} reads them: the dictionary batches that precede a record batch are reported before
+     * {@code readNext()} returns it. Its {@code onSchema} and {@code onRecordBatch} are not called (the schema
+     * was read when the reader opened; batches are returned). For tools that copy a stream as it is: its
+     * dictionary deltas as deltas, its replacements as replacements, each message's compression.
+     */
+    public RecordBatchStreamReader observe(StreamDecoder.Listener listener) {
+        this.observer = listener;
+        return this;
     }
 
     /** The schema; little-endian even when the stream's data is big-endian (batches are swapped as read). */

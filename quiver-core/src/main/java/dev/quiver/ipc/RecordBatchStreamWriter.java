@@ -45,8 +45,13 @@ public class RecordBatchStreamWriter implements AutoCloseable {
     final MessageWriter out;
     /** The output this writer opened on a path (committed by close), or null for the caller's channel. */
     private final SafeOutput output;
-    private final BufferCodec codec;
-    private final CodecPool pool;
+    private BufferCodec codec;
+    private CodecPool pool;
+    private dev.quiver.compress.CompressionType compression;
+    /** Whether the caller writes the dictionaries ({@link #writeDictionary}): batches then write none. */
+    private boolean callerDictionaries;
+    /** For the caller's dictionaries: per id, the values written so far (the first batch and its deltas). */
+    private final Map<Long, List<ArrayData>> writtenPieces = new HashMap<>();
     /** Per dictionary id, a copy of the dictionary last written (the caller may close its batch after writing). */
     private final Map<Long, ArrayData> lastWritten = new HashMap<>();
     /** Per dictionary id, the caller's array last written: the same object again needs no comparison. */
@@ -75,10 +80,24 @@ public class RecordBatchStreamWriter implements AutoCloseable {
         this.schema = schema;
         this.options = options;
         this.out = out;
-        this.codec = options.compression() == null ? null
-                : BufferCodec.create(options.compression(), options.compressionLevel(),
-                        options.useThreads() ? CodecPool.threads() : 1);
+        useCodec(options.compression());
+    }
+
+    private void useCodec(dev.quiver.compress.CompressionType type) {
+        this.compression = type;
+        this.codec = type == null ? null
+                : BufferCodec.create(type, options.compressionLevel(), options.useThreads() ? CodecPool.threads() : 1);
         this.pool = codec == null || !options.useThreads() ? null : CodecPool.shared();
+    }
+
+    /**
+     * The body compression of the messages written from now on (null: none), instead of the options' (at the
+     * options' level), for tools that copy an input message by message and keep each message's compression.
+     */
+    public RecordBatchStreamWriter compression(dev.quiver.compress.CompressionType type) {
+        checkWritable();
+        if (type != compression) useCodec(type);
+        return this;
     }
 
     public Schema schema() { return schema; }
@@ -146,7 +165,8 @@ public class RecordBatchStreamWriter implements AutoCloseable {
         start();
         try {
             // a refused dictionary (IllegalArgumentException) is refused between whole messages
-            writeDictionaries(schema.fields(), columns, new HashMap<>());
+            if (callerDictionaries) checkDictionariesWritten(schema.fields());
+            else writeDictionaries(schema.fields(), columns, new HashMap<>());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (IOException | RuntimeException | Error e) {
@@ -222,6 +242,75 @@ public class RecordBatchStreamWriter implements AutoCloseable {
             lastWritten.put(id, dict.copyTo(java.lang.foreign.Arena.ofAuto()));
         }
         lastGiven.put(id, dict);
+    }
+
+    /**
+     * Writes one dictionary batch message as the caller says: {@code values} are dictionary {@code id}'s values,
+     * or with {@code isDelta} the values appended to them (a delta). For tools that copy an input message by
+     * message, so that its deltas stay deltas and its replacements replacements. After the first call the writer
+     * writes no dictionary by itself: every dictionary a batch uses must have been written before it (else the
+     * batch is refused with an {@link IllegalArgumentException}), and the caller answers for the batch's indices
+     * fitting the dictionary written. A file holds no replacement: there a dictionary written again without
+     * {@code isDelta} is written as a delta of its new values when it starts with the values written before, and
+     * refused otherwise ({@link IllegalArgumentException}, nothing written). A delta before any dictionary with
+     * its id, or an id no field uses, is refused too.
+     */
+    public void writeDictionary(long id, ArrayData values, boolean isDelta) throws IOException {
+        checkWritable();
+        Field field = dictionaryField(schema.fields(), id);
+        if (field == null) throw new IllegalArgumentException("no field of the schema uses dictionary id " + id);
+        List<ArrayData> pieces = writtenPieces.get(id);
+        if (isDelta && pieces == null) {
+            throw new IllegalArgumentException("a delta for dictionary id " + id + " before any dictionary with it");
+        }
+        ArrayData message = values;
+        boolean delta = isDelta;
+        if (!isDelta && pieces != null && isFile()) {
+            long before = 0;
+            for (ArrayData p : pieces) before += p.length();
+            boolean grew = values.length() >= before;
+            for (int i = 0, at = 0; grew && i < pieces.size(); at += pieces.get(i).length(), i++) {
+                grew = same(pieces.get(i), values.slice(at, pieces.get(i).length()));
+            }
+            if (!grew) {
+                throw new IllegalArgumentException("the dictionary with id " + id + " (field '" + field.name()
+                        + "') changed and does not start with the " + before + " values written before: the IPC file "
+                        + "format allows delta dictionaries but no replacement (use a stream)");
+            }
+            message = values.slice((int) before, (int) (values.length() - before));
+            delta = true;
+        }
+        start();
+        callerDictionaries = true;
+        Field valueField = new Field("", field.type(), true, field.children(), null, null);
+        try {
+            writeDictionary(id, valueField, message, delta);
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        }
+        if (!delta) pieces = new ArrayList<>();
+        if (isFile()) pieces.add(message.copyTo(java.lang.foreign.Arena.ofAuto())); // only a file compares them
+        writtenPieces.put(id, pieces);
+    }
+
+    private static Field dictionaryField(List<Field> fields, long id) {
+        for (Field f : fields) {
+            if (f.dictionary() != null && f.dictionary().id() == id) return f;
+            Field inner = dictionaryField(f.children(), id);
+            if (inner != null) return inner;
+        }
+        return null;
+    }
+
+    private void checkDictionariesWritten(List<Field> fields) {
+        for (Field f : fields) {
+            if (f.dictionary() != null && !writtenPieces.containsKey(f.dictionary().id())) {
+                throw new IllegalArgumentException("field '" + f.name() + "' uses dictionary id "
+                        + f.dictionary().id() + ", which was not written before the batch");
+            }
+            checkDictionariesWritten(f.children());
+        }
     }
 
     private static boolean hasDictionaries(List<Field> fields) {

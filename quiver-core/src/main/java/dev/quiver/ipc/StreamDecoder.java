@@ -48,6 +48,14 @@ public final class StreamDecoder implements AutoCloseable {
          */
         default void onDictionary(long id, ArrayData dictionary, boolean isDelta) {}
 
+        /**
+         * A message was framed and its metadata decoded, at byte {@code offset} of the stream (where its prefix
+         * starts; for {@link #consumeMessage}, the bytes of the parts consumed before it): called before the
+         * message's own callback ({@code onSchema}, {@code onDictionary}, {@code onRecordBatch}), for tools that
+         * copy a stream message by message and keep what its metadata says (its body compression, say).
+         */
+        default void onMessage(dev.quiver.metadata.Message message, long offset) {}
+
         /** A record batch; the listener may keep it (it stays valid until closed or the decoder closes). */
         default void onRecordBatch(RecordBatch batch) {}
 
@@ -387,6 +395,7 @@ public final class StreamDecoder implements AutoCloseable {
         Message m = message;
         message = null;
         step = Step.PREFIX;
+        listener.onMessage(m, messageOffset);
         // the arena is handed over: a record batch owns it, a dictionary keeps it while its value is used
         StreamState.Decoded decoded = state.accept(m, messageOffset, bytes, bodyOffset, arena);
         switch (decoded) {

@@ -1,7 +1,7 @@
 /**
  * The Arrow IPC stream and file formats. {@link dev.quiver.ipc.Ipc} opens readers and writers; readers and
  * writers own the channels, while the stages below them are pure transforms over memory: framing
- * ({@code MessageFraming}), metadata verification and decoding ({@link dev.quiver.metadata}), message order
+ * ({@code MessageFraming}), metadata verification and decoding ({@code dev.quiver.metadata}, internal), message order
  * ({@code StreamState}), the record batch decoder (with {@code ByteSwap} for big-endian data) and encoder, and
  * validation ({@link dev.quiver.validate}). {@link dev.quiver.ipc.StreamDecoder} decodes a stream from bytes
  * pushed in chunks; {@link dev.quiver.ipc.RecordBatchStreamReader} is a pull loop over it.

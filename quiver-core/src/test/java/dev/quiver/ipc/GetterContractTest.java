@@ -5,7 +5,6 @@ import dev.quiver.QuiverException;
 import dev.quiver.array.Array;
 import dev.quiver.array.ArrayData;
 import dev.quiver.array.Arrow;
-import dev.quiver.array.Layout;
 import dev.quiver.array.RecordBatch;
 import dev.quiver.type.ArrowTimeUnit;
 import dev.quiver.type.ArrowType;
@@ -15,6 +14,7 @@ import dev.quiver.type.Field;
 import dev.quiver.type.Schema;
 import dev.quiver.validate.ValidationLevel;
 import dev.quiver.validate.Validator;
+import dev.quiver.testing.GetterContract;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,9 +22,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,11 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The getter contract of {@link ValidationLevel} (issue 8, defect 8), shown on many deterministically mutated arrays
@@ -216,7 +211,7 @@ class GetterContractTest {
                             throw new AssertionError(log + " at " + level + ": validation threw " + e, e);
                         }
                         if (level == ValidationLevel.FULL) passedFull++;
-                        new Contract(level, log.toString()).exercise(Array.of(d), 0);
+                        contract(level, log.toString()).exercise(Array.of(d), 0);
                     }
                 }
                 assertTrue(passedFull > 0, "some mutations keep the data valid");
@@ -263,7 +258,7 @@ class GetterContractTest {
                     if (batch == null) continue;
                     read++;
                     for (int c = 0; c < batch.numColumns(); c++) {
-                        new Contract(level, log + " column " + fields.get(c)).exercise(batch.column(c), 0);
+                        contract(level, log + " column " + fields.get(c)).exercise(batch.column(c), 0);
                     }
                 } catch (QuiverException e) {
                     // refused: fine
@@ -275,120 +270,8 @@ class GetterContractTest {
         assertTrue(read > 100, "many mutated streams are read: " + read);
     }
 
-    // ---- the contract ------------------------------------------------------------------------------
-
-    /** Types whose getters follow offsets, views, type ids, run ends or dictionary indices. */
-    private static boolean indirect(ArrayData d) {
-        ArrowType t = d.type();
-        if (d.dictionary() != null || Layout.offsetWidth(t) > 0 || Layout.hasVariadicBuffers(t)
-                || t instanceof ArrowType.Union || t instanceof ArrowType.RunEndEncoded) {
-            return true;
-        }
-        for (ArrayData c : d.children()) if (indirect(c)) return true;
-        return false;
-    }
-
-    /** Whether the array is or nests a type whose java.time getters may throw DateTimeException. */
-    private static boolean javaTime(ArrayData d) {
-        if (d.type() instanceof ArrowType.Time || d.type() instanceof ArrowType.Timestamp) return true;
-        for (ArrayData c : d.children()) if (javaTime(c)) return true;
-        return d.dictionary() != null && javaTime(d.dictionary());
-    }
-
-    private static final Set<String> JAVA_TIME_GETTERS = Set.of("getObject", "getLocalTime", "getInstant",
-            "getLocalDateTime", "toList", "getMap");
-
-    private record Contract(ValidationLevel level, String where) {
-        /** Calls {@code call}; fails unless it returns or throws what the level allows for {@code method}. */
-        Object check(Array a, String method, int slot, boolean nullSlot, Call call) {
-            try {
-                return call.run();
-            } catch (InvocationTargetException e) {
-                return check(a, method, slot, nullSlot, () -> {
-                    throw e.getCause();
-                });
-            } catch (Throwable e) {
-                if (!allowed(a, method, nullSlot, e)) {
-                    throw new AssertionError(where + " at " + level + ": " + a.type() + " " + method
-                            + (slot >= 0 ? "(" + slot + ")" : "()") + (nullSlot ? " on a null slot" : "") + " threw "
-                            + e, e);
-                }
-                return null;
-            }
-        }
-
-        boolean allowed(Array a, String method, boolean nullSlot, Throwable e) {
-            boolean display = method.equals("getDisplayObject") || method.equals("toString");
-            if (e instanceof DateTimeException) return !display && JAVA_TIME_GETTERS.contains(method) && javaTime(a.data());
-            if (!(e instanceof IndexOutOfBoundsException)) return false;
-            return switch (level) {
-                case NONE -> true;
-                case BASIC -> indirect(a.data());
-                case FULL -> nullSlot && !display && !method.equals("getObject") && indirect(a.data());
-            };
-        }
-
-        void exercise(Array a, int depth) {
-            int n = Math.min(a.length(), 2 * VALUES + 8);
-            for (int i = 0; i < n; i++) {
-                int slot = i;
-                Object isNull = check(a, "isNull", i, false, () -> a.isNull(slot));
-                boolean nullSlot = !Boolean.FALSE.equals(isNull);
-                check(a, "isValid", i, false, () -> a.isValid(slot));
-                Object v = check(a, "getObject", i, nullSlot, () -> a.getObject(slot));
-                Object shown = check(a, "getDisplayObject", i, nullSlot, () -> a.getDisplayObject(slot));
-                if (level == ValidationLevel.FULL && Boolean.TRUE.equals(isNull)) {
-                    assertTrue(v == null && shown == null, where + ": getObject of a null slot is null");
-                }
-                for (Method m : methods(a.getClass())) {
-                    if (!slotGetter(m, a)) continue;
-                    Object r = check(a, m.getName(), i, nullSlot, () -> m.invoke(a, slot));
-                    if (r instanceof Array sub && depth < 2) check(sub, "toString", -1, false, sub::toString);
-                }
-            }
-            check(a, "toString", -1, false, a::toString);
-            Object sliced = check(a, "slice", -1, false, () -> a.slice(0, a.length()));
-            if (sliced instanceof Array s && depth < 2) check(s, "toString", -1, false, s::toString);
-            for (Method m : methods(a.getClass())) {
-                if (m.getParameterCount() == 0 && Array.class.isAssignableFrom(m.getReturnType())
-                        && Modifier.isPublic(m.getModifiers()) && depth < 2) {
-                    Object sub = check(a, m.getName(), -1, false, () -> m.invoke(a));
-                    if (sub instanceof Array s) exercise(s, depth + 1);
-                }
-            }
-            if (a instanceof dev.quiver.array.StructArray s) {
-                for (int f = 0; f < s.numFields(); f++) {
-                    int field = f;
-                    Object sub = check(a, "field", f, false, () -> s.field(field));
-                    if (sub instanceof Array child && depth < 2) exercise(child, depth + 1);
-                }
-            }
-        }
-    }
-
-    private static final Map<Class<?>, Method[]> METHODS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Method[] methods(Class<?> c) {
-        return METHODS.computeIfAbsent(c, Class::getMethods);
-    }
-
-    private static final Set<String> NOT_SLOT_GETTERS = Set.of("getObject", "getDisplayObject", "isNull", "isValid",
-            "field", "equals", "wait");
-
-    /** A public method taking a slot: getters such as get, getString, getLocalTime, valueLength, getIndex. */
-    private static boolean slotGetter(Method m, Array a) {
-        if (m.getParameterCount() != 1 || m.getParameterTypes()[0] != int.class) return false;
-        if (NOT_SLOT_GETTERS.contains(m.getName()) || m.getDeclaringClass() == Object.class) return false;
-        // getters of one type only (others throw UnsupportedOperationException, as documented)
-        return switch (m.getName()) {
-            case "getViewSegment" -> Layout.hasVariadicBuffers(a.type());
-            case "unionChildOf", "unionChildSlot" -> a.type() instanceof dev.quiver.type.ArrowType.Union;
-            case "runOf" -> a.type() instanceof dev.quiver.type.ArrowType.RunEndEncoded;
-            default -> true;
-        };
-    }
-
-    interface Call {
-        Object run() throws Throwable;
+    /** The contract of {@link GetterContract}, on the slots that the fixtures have (and a few beyond). */
+    private static GetterContract contract(ValidationLevel level, String where) {
+        return new GetterContract(level, where, 2 * VALUES + 8);
     }
 }

@@ -373,8 +373,33 @@ class NegativeInputTest {
         }
         assertNull(ArrayEquality.compare(BATCHES.get(1), kept));
         assertThrows(IllegalStateException.class, () -> dropped.column(0));
-        // an array kept past its reader fails cleanly, not with a crash
-        assertThrows(IllegalStateException.class, () -> droppedColumn.getObject(0));
+        // an array kept past its reader fails cleanly, not with a crash: once the background thread unmapped
+        // the file (until then it reads the file's values)
+        Object expected = BATCHES.get(0).column(0).getObject(0);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            Object v;
+            try {
+                v = droppedColumn.getObject(0);
+            } catch (IllegalStateException unmapped) {
+                break;
+            }
+            assertEquals(expected, v, "before the unmapping, the file's value");
+            assertTrue(System.nanoTime() < deadline, "unmapped within 30 s of the close");
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void mappedBatchKeptPastItsReaderFailsAtOnceWithoutBackgroundUnmap(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path p = dir.resolve("f.arrow");
+        Files.write(p, file());
+        dev.quiver.array.Array column;
+        try (RecordBatchFileReader r = Ipc.openFile(p, IpcReadOptions.DEFAULT.withBackgroundUnmap(false))) {
+            column = r.recordBatch(0).column(0);
+        }
+        assertThrows(IllegalStateException.class, () -> column.getObject(0), "unmapped before close returned");
     }
 
     @Test

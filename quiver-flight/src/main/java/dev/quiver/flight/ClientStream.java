@@ -54,7 +54,9 @@ final class ClientStream<Req, Resp> extends ClientCall.Listener<Resp> implements
 
     @Override
     public void onClose(Status status, Metadata trailers) {
-        headers.complete(new Metadata());
+        // a response without messages may be "trailers-only": what the server put in its headers (the bearer token
+        // of a Handshake answered by Arrow Java, say) then comes in the trailers
+        headers.complete(trailers == null ? new Metadata() : trailers);
         if (status.isOk()) {
             inbound.end(null);
             readiness.fail(FlightException.cancelled("the call is over"));

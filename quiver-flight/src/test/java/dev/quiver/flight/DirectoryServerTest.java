@@ -196,6 +196,33 @@ class DirectoryServerTest {
     }
 
     @Test
+    void anUploadInProgressIsAHiddenSafeOutputBesideItsTargetAndReservesItsName() throws Exception {
+        try (FlightPutWriter w = client.doPut(FlightDescriptor.path("up2", "slow.arrow"), many.get(0).schema())) {
+            w.write(many.get(0));
+            assertEquals("3", w.readAck().appMetadataText());
+            // the batch is written to dev.quiver.io.SafeOutput's temporary file, hidden beside the target
+            List<String> beside = listDir(dir.resolve("up2"));
+            assertEquals(1, beside.size(), beside.toString());
+            assertTrue(beside.getFirst().startsWith(".slow.arrow.") && beside.getFirst().endsWith(dev.quiver.io.SafeOutput.TEMP_SUFFIX),
+                    beside.toString());
+            assertFalse(client.listFlights().stream().anyMatch(i -> String.join("/", i.descriptor().path()).startsWith("up2")),
+                    "an upload in progress is not listed");
+            // a second upload of the same name neither waits nor replaces the first one's file
+            FlightException e = assertThrows(FlightException.class, () -> {
+                try (FlightPutWriter w2 = client.doPut(FlightDescriptor.path("up2", "slow.arrow"), many.get(0).schema())) {
+                    w2.write(many.get(1));
+                }
+            });
+            assertEquals(FlightStatusCode.ALREADY_EXISTS, e.code());
+            w.write(many.get(1));
+        }
+        assertEquals(List.of("slow.arrow"), listDir(dir.resolve("up2")));
+        try (RecordBatchReader r = Ipc.openFile(dir.resolve("up2").resolve("slow.arrow"))) {
+            assertBatches(many.subList(0, 2), r.readAll().batches());
+        }
+    }
+
+    @Test
     void anUploadMustNotReplaceOrEscape() {
         FlightException e = assertThrows(FlightException.class, () -> {
             try (FlightPutWriter w = client.doPut(FlightDescriptor.path("many.arrow"), many.get(0).schema())) {

@@ -52,7 +52,8 @@ import java.util.stream.Stream;
  *       of the range go out as the file holds them (their metadata verified, no value decoded or copied);
  *       a client that cancels or goes away stops the sending and the file is unmapped at once;</li>
  *   <li>DoPut stores an uploaded stream under its path descriptor, as the IPC file format (the stream format for
- *       names ending in .arrows or .stream), atomically: written beside, moved into place when complete; an
+ *       names ending in .arrows or .stream), atomically through {@link dev.quiver.io.SafeOutput}: written to a
+ *       hidden temporary file beside, moved into place when complete; an
  *       aborted upload leaves nothing. An existing file is not replaced (ALREADY_EXISTS). Each batch is
  *       acknowledged with a PutResult holding its application metadata, or else the rows stored so far;</li>
  *   <li>DoExchange with the command "echo" sends back every batch and metadata it receives;</li>
