@@ -55,6 +55,19 @@ public final class Table implements Iterable<RecordBatch>, AutoCloseable {
     }
 
     /**
+     * A table of one batch from named columns, as PyArrow's {@code pa.table({...})}: the columns as
+     * {@link RecordBatch#of(Map)} takes them (arrays, Lists of Java values with inferred types, primitive arrays).
+     *
+     * @param columns the columns by name
+     * @return the table
+     * @throws IllegalArgumentException as {@link RecordBatch#of(Map)}
+     */
+    public static Table of(Map<String, ?> columns) {
+        RecordBatch b = RecordBatch.of(columns);
+        return of(b.schema(), List.of(b));
+    }
+
+    /**
      * The tables' batches one after the other, as PyArrow's {@code pa.concat_tables}: zero-copy, the result shares
      * the batches (closing it closes them). The schema is the first table's.
      *

@@ -109,6 +109,18 @@ class TypedAccessTest {
     }
 
     @Test
+    void tableOfJavaValues() {
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("n", List.of(1, 2));
+        cols.put("s", Arrays.asList("x", null));
+        Table t = Table.of(cols);
+        assertEquals(2, t.numRows());
+        assertEquals(List.of(Map.of("n", 1, "s", "x"), Arrays.asList(2, null)),
+                List.of(t.toList().get(0), new java.util.ArrayList<>(t.toList().get(1).values())));
+        assertEquals(ArrowTypes.INT32, t.schema().field(0).type());
+    }
+
+    @Test
     void tableColumnKeepsStructNames() {
         Map<String, Array> kids = new LinkedHashMap<>();
         kids.put("a", Arrow.int32(1, 2));
