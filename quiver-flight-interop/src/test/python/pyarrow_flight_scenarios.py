@@ -2,7 +2,9 @@
 implements their server side (Quiver's, in ScenarioProducer). poll_flight_info is not here: PyArrow 25's
 FlightClient has no poll_flight_info.
 
-    python pyarrow_flight_scenarios.py URI
+    python pyarrow_flight_scenarios.py URI [BASIC_PROTO_URI]
+
+BASIC_PROTO_URI is a server of the auth:basic_proto scenario (Handshake with a BasicAuth protobuf payload).
 
 Prints "ok<TAB>scenario" or "fail<TAB>scenario<TAB>why" for each, then "done".
 """
@@ -117,13 +119,43 @@ def middleware(uri):
     client.get_flight_info(flight.FlightDescriptor.for_command(b"middleware"))
 
 
+class BasicProtoAuth(flight.ClientAuthHandler):
+    """Sends a BasicAuth protobuf (field 2 username, field 3 password) and keeps the token the server answers."""
+
+    def __init__(self, user, password):
+        super().__init__()
+        self.basic = message(2, user.encode()) + message(3, password.encode())
+        self.token = None
+
+    def authenticate(self, outgoing, incoming):
+        outgoing.write(self.basic)
+        self.token = incoming.read()
+
+    def get_token(self):
+        return self.token
+
+
+def basic_proto(uri):
+    client = flight.connect(uri)
+    try:
+        list(client.do_action(flight.Action("test", b"")))
+        raise AssertionError("DoAction without authentication succeeded")
+    except flight.FlightUnauthenticatedError:
+        pass
+    client.authenticate(BasicProtoAuth("arrow", "flight"))
+    results = list(client.do_action(flight.Action("test", b"")))
+    expect(len(results) == 1, "expected one result, got %d" % len(results))
+    expect(results[0].body.to_pybytes() == b"arrow", "result body %r" % results[0].body.to_pybytes())
+
+
 def main():
     uri = sys.argv[1]
     client = flight.connect(uri)
     out("pyarrow", pa.__version__)
     for name, fn in (("ordered", lambda: ordered(client)), ("expiration_time", lambda: expiration_time(client)),
                      ("app_metadata_flight_info_endpoint", lambda: app_metadata(client)),
-                     ("do_exchange:echo", lambda: do_exchange_echo(client)), ("middleware", lambda: middleware(uri))):
+                     ("do_exchange:echo", lambda: do_exchange_echo(client)), ("middleware", lambda: middleware(uri))) + (
+                    (("auth:basic_proto", lambda: basic_proto(sys.argv[2])),) if len(sys.argv) > 2 else ()):
         try:
             fn()
             out("ok", name)

@@ -1,7 +1,11 @@
 package dev.quiver.flightinterop;
 
 import dev.quiver.array.RecordBatch;
+import dev.quiver.flight.Action;
 import dev.quiver.flight.CancelStatus;
+import dev.quiver.flight.FlightException;
+import dev.quiver.flight.FlightStatusCode;
+import dev.quiver.flight.Result;
 import dev.quiver.flight.FlightCallOptions;
 import dev.quiver.flight.FlightClient;
 import dev.quiver.flight.FlightDescriptor;
@@ -28,13 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The Flight integration scenarios (archery's: ordered, expiration_time, poll_flight_info,
  * app_metadata_flight_info_endpoint, do_exchange:echo, middleware) with {@link ScenarioProducer} as Quiver's
- * server side, and as client sides Quiver's client (here), Arrow Java 19's (all but do_exchange:echo and
+ * server side (and auth:basic_proto with {@link BasicProtoProducer}, on its own server, with all three clients), and as client sides Quiver's client (here), Arrow Java 19's (all but do_exchange:echo and
  * middleware) and PyArrow's (src/test/python/pyarrow_flight_scenarios.py; all but poll_flight_info, which PyArrow
  * 25's client lacks).
  * The "integration" scenario (gold data through DoPut and DoGet) is what {@link PyArrowFlightTest} and
@@ -44,18 +49,22 @@ class ScenariosTest {
     static ScenarioProducer producer;
     static FlightServer server;
     static FlightClient client;
+    /** The auth:basic_proto scenario's server (its authenticator refuses calls without a token). */
+    static FlightServer basicProtoServer;
 
     @BeforeAll
     static void start() throws Exception {
         producer = new ScenarioProducer();
         server = FlightServer.builder(producer).start();
         client = FlightClient.connect(server.location().uri());
+        basicProtoServer = FlightServer.builder(new BasicProtoProducer()).authenticator(BasicProtoProducer.AUTHENTICATOR).start();
     }
 
     @AfterAll
     static void stop() {
         if (client != null) client.close();
         if (server != null) server.close();
+        if (basicProtoServer != null) basicProtoServer.close();
     }
 
     static List<Long> numbers(FlightStreamReader r) {
@@ -151,6 +160,48 @@ class ScenariosTest {
         assertEquals("expected value", producer.lastMiddlewareHeader);
     }
 
+    @Test
+    void basicProtoAuth() {
+        try (FlightClient c = FlightClient.connect(basicProtoServer.location().uri())) {
+            FlightException e = assertThrows(FlightException.class, () -> c.doAction(new Action("test", "")));
+            assertEquals(FlightStatusCode.UNAUTHENTICATED, e.code(), e.getMessage());
+            FlightException wrong = assertThrows(FlightException.class,
+                    () -> c.handshake(List.of(BasicProtoProducer.basicAuth("arrow", "wrong"))));
+            assertEquals(FlightStatusCode.UNAUTHENTICATED, wrong.code(), wrong.getMessage());
+            List<byte[]> token = c.handshake(List.of(BasicProtoProducer.basicAuth("arrow", "flight")));
+            assertEquals(1, token.size());
+            FlightCallOptions o = FlightCallOptions.DEFAULT.withHeader(BasicProtoProducer.TOKEN_HEADER,
+                    new String(token.getFirst(), StandardCharsets.ISO_8859_1));
+            List<Result> r = c.doAction(new Action("any type", ""), o);
+            assertEquals(1, r.size());
+            assertArrayEquals("arrow".getBytes(StandardCharsets.UTF_8), r.getFirst().body());
+        }
+    }
+
+    @Test
+    void basicAuthMessageRoundTrips() {
+        String[] up = BasicProtoProducer.parseBasicAuth(BasicProtoProducer.basicAuth("arrow", "flight"));
+        assertEquals(List.of("arrow", "flight"), List.of(up));
+        assertThrows(FlightException.class, () -> BasicProtoProducer.parseBasicAuth(new byte[] {0x12, 0x05, 'a'}));
+    }
+
+    /** auth:basic_proto with Arrow Java 19's client and its BasicClientAuthHandler (the BasicAuth handshake). */
+    @Test
+    void arrowJavaClientBasicProto() throws Exception {
+        try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator();
+             org.apache.arrow.flight.FlightClient aj = org.apache.arrow.flight.FlightClient.builder().allocator(allocator)
+                     .location(org.apache.arrow.flight.Location.forGrpcInsecure("127.0.0.1", basicProtoServer.port())).build()) {
+            org.apache.arrow.flight.FlightRuntimeException e = assertThrows(org.apache.arrow.flight.FlightRuntimeException.class,
+                    () -> aj.doAction(new org.apache.arrow.flight.Action("test")).forEachRemaining(x -> { }));
+            assertEquals(org.apache.arrow.flight.FlightStatusCode.UNAUTHENTICATED, e.status().code(), e.getMessage());
+            aj.authenticate(new org.apache.arrow.flight.auth.BasicClientAuthHandler("arrow", "flight"));
+            List<byte[]> bodies = new ArrayList<>();
+            aj.doAction(new org.apache.arrow.flight.Action("test")).forEachRemaining(r -> bodies.add(r.getBody()));
+            assertEquals(1, bodies.size());
+            assertArrayEquals("arrow".getBytes(StandardCharsets.UTF_8), bodies.getFirst());
+        }
+    }
+
     /** The client side of the same scenarios with Arrow Java 19's FlightClient. */
     @Test
     void arrowJavaClientQuiverServer() throws Exception {
@@ -206,7 +257,8 @@ class ScenariosTest {
 
     @TestFactory
     List<DynamicTest> pyarrowClientQuiverServer() throws Exception {
-        List<String> lines = PyArrowPeer.run(PyArrowPeer.SCENARIO_SCRIPT, "", List.of(server.location().uri()));
+        List<String> lines = PyArrowPeer.run(PyArrowPeer.SCENARIO_SCRIPT, "",
+                List.of(server.location().uri(), basicProtoServer.location().uri()));
         String header = producer.lastMiddlewareHeader;
         List<DynamicTest> tests = new ArrayList<>();
         for (String line : lines) {
@@ -214,7 +266,7 @@ class ScenariosTest {
             if (p[0].equals("ok")) tests.add(DynamicTest.dynamicTest("PyArrow client: " + p[1], () -> { }));
             if (p[0].equals("fail")) tests.add(DynamicTest.dynamicTest("PyArrow client: " + p[1], () -> fail(p[2])));
         }
-        assertEquals(5, tests.size(), lines.toString()); // PyArrow 25 has no poll_flight_info
+        assertEquals(6, tests.size(), lines.toString()); // PyArrow 25 has no poll_flight_info
         tests.add(DynamicTest.dynamicTest("PyArrow client: middleware header seen by Quiver's server",
                 () -> assertEquals("expected value", header)));
         return tests;
