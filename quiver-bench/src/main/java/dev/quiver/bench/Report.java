@@ -306,6 +306,7 @@ public final class Report {
             out.append(VALIDATION_NOTE).append("\n\n");
             out.append(repeatsNote(repeats.size())).append("\n\n");
             out.append(pyarrowNote(facts)).append("\n\n");
+            flightThroughput(out, scores, facts);
         }
         counters(out, repeats, keys, known);
 
@@ -315,6 +316,40 @@ public final class Report {
         unclosed(out, facts);
         startup(out, facts);
         return out.toString();
+    }
+
+    /** F1 DoGet and F2 DoPut of W2 as throughput: the W2 file's size (fact {@code w2.bytes}) ÷ the median time. */
+    private static final String[][] FLIGHT_THROUGHPUT = {
+            {"FlightBenchmark.doGet", "F1 DoGet"}, {"FlightBenchmark.doPut", "F2 DoPut"}};
+
+    static void flightThroughput(StringBuilder out, Map<String, Map<String, Double>> scores, Map<String, String> facts) {
+        String w2 = facts.get("w2.bytes");
+        if (w2 == null) return;
+        double bytes = Double.parseDouble(w2);
+        StringBuilder line = new StringBuilder();
+        for (String[] f : FLIGHT_THROUGHPUT) {
+            StringBuilder cells = new StringBuilder();
+            for (String lib : LIBRARIES) {
+                Double t = scores.getOrDefault(lib, Map.of()).get(f[0]);
+                if (t == null || t <= 0) continue;
+                cells.append(cells.isEmpty() ? "" : ", ").append(libraryName(lib))
+                        .append(String.format(Locale.ROOT, " %.2f GB/s", bytes / t / 1e9));
+            }
+            if (!cells.isEmpty()) line.append(line.isEmpty() ? "" : "; ").append(f[1]).append(": ").append(cells);
+        }
+        if (line.isEmpty()) return;
+        out.append("Flight throughput (the W2 file's ").append(bytesHuman(bytes)).append(" ÷ the median time): ")
+                .append(line).append(".\n\n");
+    }
+
+    private static String libraryName(String lib) {
+        return switch (lib) {
+            case QUIVER -> "Quiver";
+            case ARROW -> "Arrow Java";
+            case PYARROW -> "PyArrow";
+            case PYARROW_FULL -> "PyArrow full";
+            default -> lib;
+        };
     }
 
     /** Issue 12's goal for {@code quiver print} of a small file, in seconds. */

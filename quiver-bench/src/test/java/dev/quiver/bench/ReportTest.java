@@ -307,4 +307,17 @@ class ReportTest {
                 () -> Report.render(List.of(), Report.facts(List.of("startup.launcher-cds.median 0,384"))));
         assertTrue(e.getMessage().contains("startup.launcher-cds.median"), e.getMessage());
     }
+
+    @Test
+    void flightRowsGiveThroughputFromTheW2FileSize() {
+        String f = "FlightBenchmark";
+        List<Object> jmh = List.of(List.of(result(f, "quiver_doGet", 100_000), result(f, "arrowJava_doGet", 200_000),
+                result(f, "quiver_doPut", 50_000)));
+        // 1e9 B ÷ 0.1 s = 10 GB/s, ÷ 0.2 s = 5, ÷ 0.05 s = 20
+        assertTrue(Report.render(jmh, Map.of("w2.bytes", "1000000000")).contains("Flight throughput (the W2 file's "
+                + "954 MiB ÷ the median time): F1 DoGet: Quiver 10.00 GB/s, Arrow Java 5.00 GB/s; F2 DoPut: Quiver "
+                + "20.00 GB/s.\n\n"));
+        // without the size there is no throughput line
+        assertFalse(Report.render(jmh, Map.of()).contains("Flight throughput"));
+    }
 }
