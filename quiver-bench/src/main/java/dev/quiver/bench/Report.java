@@ -306,6 +306,7 @@ public final class Report {
             out.append(VALIDATION_NOTE).append("\n\n");
             out.append(repeatsNote(repeats.size())).append("\n\n");
             out.append(pyarrowNote(facts)).append("\n\n");
+            flightThroughput(out, scores, facts);
         }
         counters(out, repeats, keys, known);
 
@@ -313,7 +314,89 @@ public final class Report {
         memcpy(out, scores.getOrDefault("", Map.of()));
         memory(out, facts);
         unclosed(out, facts);
+        startup(out, facts);
         return out.toString();
+    }
+
+    /** F1 DoGet and F2 DoPut of W2 as throughput: the W2 file's size (fact {@code w2.bytes}) ÷ the median time. */
+    private static final String[][] FLIGHT_THROUGHPUT = {
+            {"FlightBenchmark.doGet", "F1 DoGet"}, {"FlightBenchmark.doPut", "F2 DoPut"}};
+
+    static void flightThroughput(StringBuilder out, Map<String, Map<String, Double>> scores, Map<String, String> facts) {
+        String w2 = facts.get("w2.bytes");
+        if (w2 == null) return;
+        double bytes = Double.parseDouble(w2);
+        StringBuilder line = new StringBuilder();
+        for (String[] f : FLIGHT_THROUGHPUT) {
+            StringBuilder cells = new StringBuilder();
+            for (String lib : LIBRARIES) {
+                Double t = scores.getOrDefault(lib, Map.of()).get(f[0]);
+                if (t == null || t <= 0) continue;
+                cells.append(cells.isEmpty() ? "" : ", ").append(libraryName(lib))
+                        .append(String.format(Locale.ROOT, " %.2f GB/s", bytes / t / 1e9));
+            }
+            if (!cells.isEmpty()) line.append(line.isEmpty() ? "" : "; ").append(f[1]).append(": ").append(cells);
+        }
+        if (line.isEmpty()) return;
+        out.append("Flight throughput (the W2 file's ").append(bytesHuman(bytes)).append(" ÷ the median time): ")
+                .append(line).append(".\n\n");
+    }
+
+    private static String libraryName(String lib) {
+        return switch (lib) {
+            case QUIVER -> "Quiver";
+            case ARROW -> "Arrow Java";
+            case PYARROW -> "PyArrow";
+            case PYARROW_FULL -> "PyArrow full";
+            default -> lib;
+        };
+    }
+
+    /** Issue 12's goal for {@code quiver print} of a small file, in seconds. */
+    static final double STARTUP_GOAL_SECONDS = 0.4;
+
+    /** The start-up variants bin/measure-startup records ({@code startup.<key>.median|min|max}), in row order. */
+    private static final String[][] STARTUP_VARIANTS = {
+            {"launcher-nocds", "`./quiver`, no CDS (`QUIVER_NO_CDS=1`)"},
+            {"launcher-cds", "`./quiver`, CDS archive"},
+            {"image-nocds", "image (`bin/quiver`), no CDS"},
+            {"image-cds", "image (`bin/quiver`), CDS archive"}};
+
+    /** The Start-up table: wall time of {@code quiver print} of a small file, from bin/measure-startup's facts. */
+    static void startup(StringBuilder out, Map<String, String> facts) {
+        if (facts.containsKey("startup.status")) {
+            out.append("Start-up: not measured: bin/measure-startup ").append(facts.get("startup.status")).append(".\n\n");
+            return;
+        }
+        if (facts.keySet().stream().noneMatch(k -> k.startsWith("startup.") && k.endsWith(".median"))) return;
+        out.append("| Start-up: `quiver print` of a small file (")
+                .append(facts.containsKey("startup.bytes") ? bytes(facts.get("startup.bytes")) : "? B")
+                .append("), median of ").append(facts.getOrDefault("startup.runs", "?"))
+                .append(" runs | median | min | max | goal | met |\n| --- | ---: | ---: | ---: | ---: | --- |\n");
+        for (String[] v : STARTUP_VARIANTS) {
+            String m = facts.get("startup." + v[0] + ".median");
+            if (m == null) continue;
+            double median = seconds(m, "startup." + v[0] + ".median");
+            out.append("| ").append(v[1]).append(" | ").append(time(median))
+                    .append(" | ").append(startupCell(facts, "startup." + v[0] + ".min"))
+                    .append(" | ").append(startupCell(facts, "startup." + v[0] + ".max"))
+                    .append(" | < ").append(time(STARTUP_GOAL_SECONDS))
+                    .append(" | ").append(median < STARTUP_GOAL_SECONDS ? "yes" : "no").append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static String startupCell(Map<String, String> facts, String key) {
+        String v = facts.get(key);
+        return v == null ? "n/a" : time(seconds(v, key));
+    }
+
+    private static double seconds(String v, String key) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("facts: " + key + " is not a number of seconds: " + v, e);
+        }
     }
 
     /** "≥A× / ≥P×": the targets against Arrow Java and against PyArrow ("—" for none). */

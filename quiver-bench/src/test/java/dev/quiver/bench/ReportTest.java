@@ -268,4 +268,56 @@ class ReportTest {
         assertEquals(Map.of("a", List.of("x\"\n\u00e9", true, false), "b", 2.5e3),
                 Json.parse("{\"a\": [\"x\\\"\\n\\u00e9\", true, false], \"b\": 2.5e3}"));
     }
+
+    /** The lines bin/measure-startup --facts appends (here: no dist image, so two variants). */
+    private static final List<String> STARTUP_FACTS = List.of(
+            "startup.runs 15", "startup.bytes 1178",
+            "startup.launcher-nocds.median 0.938", "startup.launcher-nocds.min 0.920", "startup.launcher-nocds.max 1.129",
+            "startup.launcher-cds.median 0.384", "startup.launcher-cds.min 0.350", "startup.launcher-cds.max 0.412");
+
+    @Test
+    void startupTableGivesEachVariantAgainstTheGoal() {
+        String r = Report.render(List.of(), Report.facts(STARTUP_FACTS));
+        assertEquals("""
+                | Start-up: `quiver print` of a small file (1,178 B), median of 15 runs | median | min | max | goal | met |
+                | --- | ---: | ---: | ---: | ---: | --- |
+                | `./quiver`, no CDS (`QUIVER_NO_CDS=1`) | 938 ms | 920 ms | 1.13 s | < 400 ms | no |
+                | `./quiver`, CDS archive | 384 ms | 350 ms | 412 ms | < 400 ms | yes |
+
+                """, r);
+    }
+
+    @Test
+    void startupWithTheImageAddsItsRowsAndAFailureSaysSo() {
+        List<String> lines = new java.util.ArrayList<>(STARTUP_FACTS);
+        lines.addAll(List.of("startup.image-nocds.median 0.400", "startup.image-cds.median 0.2"));
+        String r = Report.render(List.of(), Report.facts(lines));
+        // exactly the goal is not under it; a missing min/max is n/a
+        assertTrue(r.contains("| image (`bin/quiver`), no CDS | 400 ms | n/a | n/a | < 400 ms | no |\n"
+                + "| image (`bin/quiver`), CDS archive | 200 ms | n/a | n/a | < 400 ms | yes |\n"), r);
+        assertEquals("Start-up: not measured: bin/measure-startup failed (see startup.log).\n\n",
+                Report.render(List.of(), Report.facts(List.of("startup.status failed (see startup.log)"))));
+        // no start-up facts (a partial run): no table
+        assertFalse(Report.render(List.of(), Report.facts(List.of("startup.runs 15"))).contains("Start-up"));
+    }
+
+    @Test
+    void startupSecondsThatAreNotNumbersAreRejected() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Report.render(List.of(), Report.facts(List.of("startup.launcher-cds.median 0,384"))));
+        assertTrue(e.getMessage().contains("startup.launcher-cds.median"), e.getMessage());
+    }
+
+    @Test
+    void flightRowsGiveThroughputFromTheW2FileSize() {
+        String f = "FlightBenchmark";
+        List<Object> jmh = List.of(List.of(result(f, "quiver_doGet", 100_000), result(f, "arrowJava_doGet", 200_000),
+                result(f, "quiver_doPut", 50_000)));
+        // 1e9 B ÷ 0.1 s = 10 GB/s, ÷ 0.2 s = 5, ÷ 0.05 s = 20
+        assertTrue(Report.render(jmh, Map.of("w2.bytes", "1000000000")).contains("Flight throughput (the W2 file's "
+                + "954 MiB ÷ the median time): F1 DoGet: Quiver 10.00 GB/s, Arrow Java 5.00 GB/s; F2 DoPut: Quiver "
+                + "20.00 GB/s.\n\n"));
+        // without the size there is no throughput line
+        assertFalse(Report.render(jmh, Map.of()).contains("Flight throughput"));
+    }
 }
