@@ -186,6 +186,25 @@ class IntegrationJsonErrorsTest {
                 "dictionary 7: DATA has 1 values but count is 2");
     }
 
+    /**
+     * A schema's dictionary that no batch needs may have no entry in "dictionaries" (as an IPC stream without
+     * batches has no dictionary batch): it reads, and writes back without one (found by quiver-fuzz: writing threw
+     * IllegalArgumentException "no values for dictionary id 1").
+     */
+    @Test
+    void aDictionaryNoBatchNeedsMayBeAbsent() {
+        String json = """
+                {"schema": {"fields": [{"name": "d", "type": {"name": "utf8"}, "nullable": true, "children": [],
+                  "dictionary": {"id": 7, "indexType": {"name": "int", "isSigned": true, "bitWidth": 8}, "isOrdered": false}}]},
+                 "batches": []}
+                """;
+        JsonFile f = IntegrationJson.parse(json, "empty.json");
+        String written = IntegrationJson.toJson(f);
+        JsonFile back = IntegrationJson.parse(written, "written.json");
+        assertEquals(f.schema(), back.schema());
+        assertTrue(back.batches().isEmpty() && back.dictionaries().isEmpty(), written);
+    }
+
     @Test
     void structuralErrors() {
         fails(InvalidDataException.class, "[]", "the document must be an object, not array");
