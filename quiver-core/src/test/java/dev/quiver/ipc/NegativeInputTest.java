@@ -99,8 +99,15 @@ class NegativeInputTest {
             assertTrue(ex.getMessage().contains(f), "message should contain '" + f + "': " + ex.getMessage());
         }
         // Nothing may allocate from a declared size: heap allocation stays within a small multiple of the input.
-        assertTrue(allocated < (1 << 20) + 4 * inputSize, "allocated " + allocated + " bytes for an input of "
-                + inputSize + " bytes");
+        // The first run of a code path also counts loading and linking its classes (3.7 MB when this test ran
+        // alone), so a run over the bound counts only if a second run allocates as much (as quiver-fuzz does).
+        long bound = (1 << 20) + 4 * inputSize;
+        if (allocated >= bound) {
+            before = allocatedBytes();
+            assertThrows(type, e);
+            allocated = allocatedBytes() - before;
+        }
+        assertTrue(allocated < bound, "allocated " + allocated + " bytes for an input of " + inputSize + " bytes");
         return ex;
     }
 
