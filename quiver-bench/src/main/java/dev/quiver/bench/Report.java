@@ -358,7 +358,8 @@ public final class Report {
     /** The start-up variants bin/measure-startup records ({@code startup.<key>.median|min|max}), in row order. */
     private static final String[][] STARTUP_VARIANTS = {
             {"launcher-nocds", "`./quiver`, no CDS (`QUIVER_NO_CDS=1`)"},
-            {"launcher-cds", "`./quiver`, CDS archive"},
+            {"launcher-cds", "`./quiver`, CDS archive (`QUIVER_NO_AOT=1`; JDK 22-24)"},
+            {"launcher-aot", "`./quiver`, AOT cache (JDK 25+)"},
             {"image-nocds", "image (`bin/quiver`), no CDS"},
             {"image-cds", "image (`bin/quiver`), CDS archive"}};
 
