@@ -132,7 +132,8 @@ class LauncherScriptsTest {
                 """.formatted(dir.resolve("java.log")));
         executable(jdk.resolve("bin/javac"), "#!/bin/sh\nexit 0\n");
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
-        executable(co.resolve("bin/find-jdk"), "#!/bin/sh\necho '" + jdk + "'\n");
+        executable(co.resolve("bin/find-jdk"), "#!/bin/sh\necho find-jdk >> '" + dir.resolve("find-jdk.log")
+                + "'\necho '" + jdk + "'\n");
         Files.createDirectories(co.resolve("quiver-cli/target/lib"));
         Files.writeString(co.resolve("quiver-cli/target/quiver-cli.jar"), "");
         Files.writeString(co.resolve("quiver-cli/target/lib/dep.jar"), "");
@@ -296,6 +297,60 @@ class LauncherScriptsTest {
         try (var files = Files.list(dir.resolve("cache/aot"))) {
             assertEquals(1, files.count(), "the marker goes when the cache is made");
         }
+    }
+
+    @Test
+    void theLauncherTakesTheJdkFromFindJdksCacheWithoutRunningIt() throws IOException {
+        Path co = fakeCheckout("25.0.1");
+        Path jdk = dir.resolve("fakejdk");
+        Path findLog = dir.resolve("find-jdk.log");
+        // a javac on PATH that is the cached JDK's: bin/find-jdk would take the same one
+        Files.createDirectories(dir.resolve("path"));
+        Files.createSymbolicLink(dir.resolve("path/javac"), jdk.resolve("bin/javac"));
+        Files.createDirectories(dir.resolve("cache"));
+        Files.writeString(dir.resolve("cache/find-jdk-22"), jdk + "\nJAVA_VERSION=\"25.0.1\" 1:2\n\n\n");
+        ProcessBuilder pb = quiverIn(co, "--version");
+        pb.environment().put("PATH", dir.resolve("path") + ":/usr/bin:/bin");
+        pb.environment().put("QUIVER_NO_CDS", "1");
+        assertEquals(jdk + "/bin/java", java(pb));
+        assertFalse(Files.exists(findLog), "bin/find-jdk did not run");
+        // the cached JDK changed (its release file says another version): bin/find-jdk decides
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.2\"\n");
+        java(pb);
+        assertEquals(1, Files.readAllLines(findLog).size());
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+
+        // the javac on PATH is an old JDK's: fine when the cache names it as turned down, at that version
+        Path old = fakeJdk("jdk-17", "17.0.2", true, dir.resolve("old.log"));
+        Files.delete(dir.resolve("path/javac"));
+        Files.createSymbolicLink(dir.resolve("path/javac"), old.resolve("bin/javac"));
+        java(pb);
+        assertEquals(2, Files.readAllLines(findLog).size(), "an unknown javac on PATH: bin/find-jdk decides");
+        Files.writeString(dir.resolve("cache/find-jdk-22"), jdk + "\nJAVA_VERSION=\"25.0.1\" 1:2\n" + old
+                + "\n17.0.2\n");
+        assertEquals(jdk + "/bin/java", java(pb));
+        assertEquals(2, Files.readAllLines(findLog).size(), "the turned-down javac, as the cache says");
+        Files.writeString(old.resolve("release"), "JAVA_VERSION=\"26.0.1\"\n"); // it became a new JDK
+        java(pb);
+        assertEquals(3, Files.readAllLines(findLog).size());
+
+        // JAVA_HOME, when it is recent enough, comes first, as in bin/find-jdk
+        Path home = fakeJdk("jdk-home", "24.0.1", true, dir.resolve("home.log"));
+        pb.environment().put("JAVA_HOME", home.toString());
+        assertEquals(home + "/bin/java", java(pb));
+        assertEquals(3, Files.readAllLines(findLog).size());
+    }
+
+    /** The java a launcher run ran: the first line that the fake java logged for it. */
+    private String java(ProcessBuilder pb) throws IOException {
+        Path log = dir.resolve("java.log");
+        Files.deleteIfExists(log);
+        Files.deleteIfExists(dir.resolve("home.log"));
+        ChildProcess.Result r = ChildProcess.run(pb, new byte[0]);
+        if (Files.exists(dir.resolve("home.log"))) return pb.environment().get("JAVA_HOME") + "/bin/java";
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(Files.exists(log), r.toString());
+        return dir.resolve("fakejdk/bin/java").toString();
     }
 
     /**
