@@ -58,8 +58,13 @@ public final class ClassVersionUpgrade {
                     if (e.getName().endsWith(".class") && !e.getName().endsWith("module-info.class")) {
                         ClassModel model = cf.parse(bytes);
                         if (model.majorVersion() < ClassFile.JAVA_6_VERSION) {
-                            bytes = cf.transformClass(model, transform);
-                            upgraded++;
+                            try {
+                                bytes = cf.transformClass(model, transform);
+                                upgraded++;
+                            } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException ex) {
+                                // e.g. jsr/ret, which no stack map can describe: this class stays as it was
+                                System.err.println("ClassVersionUpgrade: " + e.getName() + " kept as it is: " + ex);
+                            }
                         }
                     }
                     ZipEntry copy = new ZipEntry(e.getName());
@@ -70,7 +75,13 @@ public final class ClassVersionUpgrade {
                 }
             }
             // nothing to do (already upgraded): the jar stays as it is, its time too (caches made from it stay good)
-            if (upgraded > 0) Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (upgraded > 0) {
+                // the jar's permissions, not the temporary file's owner-only ones (an image others run must stay readable)
+                if (Files.getFileStore(jar).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(jar));
+                }
+                Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

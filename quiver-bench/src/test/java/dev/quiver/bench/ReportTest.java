@@ -292,11 +292,13 @@ class ReportTest {
     @Test
     void startupWithTheImageAddsItsRowsAndAFailureSaysSo() {
         List<String> lines = new java.util.ArrayList<>(STARTUP_FACTS);
-        lines.addAll(List.of("startup.image-nocds.median 0.400", "startup.image-cds.median 0.2"));
+        lines.addAll(List.of("startup.image-nocds.median 0.400", "startup.image-cds.median 0.2",
+                "startup.image-aot.median 0.15"));
         String r = Report.render(List.of(), Report.facts(lines));
         // exactly the goal is not under it; a missing min/max is n/a
         assertTrue(r.contains("| image (`bin/quiver`), no CDS | 400 ms | n/a | n/a | < 400 ms | no |\n"
-                + "| image (`bin/quiver`), CDS archive | 200 ms | n/a | n/a | < 400 ms | yes |\n"), r);
+                + "| image (`bin/quiver`), CDS archive | 200 ms | n/a | n/a | < 400 ms | yes |\n"
+                + "| image (`bin/quiver`), AOT cache (JDK 25+) | 150 ms | n/a | n/a | < 400 ms | yes |\n"), r);
         assertEquals("Start-up: not measured: bin/measure-startup failed (see startup.log).\n\n",
                 Report.render(List.of(), Report.facts(List.of("startup.status failed (see startup.log)"))));
         // no start-up facts (a partial run): no table

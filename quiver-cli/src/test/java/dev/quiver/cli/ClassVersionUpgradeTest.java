@@ -61,12 +61,15 @@ class ClassVersionUpgradeTest {
         assertTrue(majorVersions(original).stream().anyMatch(v -> v < 50), "picocli is compiled for Java 5");
         Path jar = dir.resolve(original.getFileName());
         Files.copy(original, jar);
+        var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(jar, mode);
         Path tool = LauncherScriptsTest.checkout().resolve("quiver-cli/src/build/ClassVersionUpgrade.java");
         ChildProcess.Result r = ChildProcess.run(List.of(ChildProcess.java(), tool.toString(), jar.toString()));
         assertEquals(0, r.exit(), r.toString());
         List<Integer> versions = majorVersions(jar);
         assertEquals(majorVersions(original).size(), versions.size());
         assertTrue(versions.stream().allMatch(v -> v == 52), versions.toString());
+        assertEquals(mode, Files.getPosixFilePermissions(jar), "the jar keeps its permissions");
 
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"print", "--help"},
                 new String[] {"print", "--no-such-option"}, new String[] {"--version"}, new String[0])) {
