@@ -217,10 +217,11 @@ class LauncherScriptsTest {
         assertEquals(0, first.exit(), first.toString());
         assertTrue(first.err().contains("making the start-up cache"), first.toString());
         List<String> calls = Files.readAllLines(log);
-        assertEquals(3, calls.size(), calls.toString()); // training, assembly, the run
-        assertTrue(calls.get(0).contains("-XX:AOTMode=record") && calls.get(0).endsWith("dev.quiver.cli.Training"),
-                calls.get(0));
-        assertTrue(calls.get(1).contains("-XX:AOTMode=create"), calls.get(1));
+        assertEquals(4, calls.size(), calls.toString()); // the training's files, the training, assembly, the run
+        assertTrue(calls.get(0).contains("dev.quiver.cli.Main demo") && !calls.get(0).contains("AOT"), calls.get(0));
+        assertTrue(calls.get(1).contains("-XX:AOTMode=record") && calls.get(1).contains("dev.quiver.cli.Training "),
+                calls.get(1));
+        assertTrue(calls.get(2).contains("-XX:AOTMode=create"), calls.get(2));
         List<String> args = first.outText().lines().toList();
         Path aot = Path.of(option(args, "-XX:AOTCache="));
         assertEquals(dir.resolve("cache/aot"), aot.getParent());
@@ -230,7 +231,7 @@ class LauncherScriptsTest {
         assertTrue(args.contains("-XX:TieredStopAtLevel=1"), "print is a short command: " + args);
         // the training and the run have the same JVM options (a cache is only used under the options it was made with)
         for (String o : List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC")) {
-            assertTrue(calls.get(0).contains(o) && calls.get(1).contains(o) && args.contains(o), o);
+            assertTrue(calls.get(1).contains(o) && calls.get(2).contains(o) && args.contains(o), o);
         }
         try (var files = Files.list(dir.resolve("cache/aot"))) {
             assertEquals(List.of(aot), files.toList(), "nothing but the cache is left behind");
@@ -251,7 +252,7 @@ class LauncherScriptsTest {
         makeOlder(aot);
         Files.delete(log);
         assertEquals(args, jvmArgs(quiverIn(co, "print", "x.arrow")));
-        assertEquals(3, Files.readAllLines(log).size());
+        assertEquals(4, Files.readAllLines(log).size());
         // QUIVER_NO_AOT: the CDS archive instead; QUIVER_NO_CDS: neither
         ProcessBuilder noAot = quiverIn(co, "print", "x.arrow");
         noAot.environment().put("QUIVER_NO_AOT", "1");
@@ -276,7 +277,7 @@ class LauncherScriptsTest {
             assertEquals(1, names.size(), names.toString());
             assertTrue(names.getFirst().endsWith(".aot.failed"), "only the marker: " + names);
         }
-        assertEquals(3, Files.readAllLines(log).size());
+        assertEquals(4, Files.readAllLines(log).size());
         // not tried again for the same jars (a run would pay for it each time)
         Files.delete(log);
         pb.environment().remove("FAKE_CREATE_CRASH");
