@@ -370,6 +370,13 @@ class LauncherScriptsTest {
         assertTrue(r.outText().startsWith("quiver "), r.outText());
         assertEquals("", r.err());
         assertFalse(Files.exists(bad), "the unusable cache is deleted");
+        assertTrue(Files.exists(dir.resolve("quiver-x.aot.dropped")));
+        assertFalse(Files.exists(dir.resolve("quiver-x.aot.failed")), "the launcher makes it again, once");
+        // made again, and again unusable (the JVM's options, say): the launcher is told to make no more
+        Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        assertEquals(0, ChildProcess.run(cmd).exit());
+        assertFalse(Files.exists(bad));
+        assertTrue(Files.exists(dir.resolve("quiver-x.aot.failed")));
 
         // a JVM with class-data sharing (the JDK's default archive) keeps the file it was told of
         Path good = dir.resolve("quiver-y.aot");
