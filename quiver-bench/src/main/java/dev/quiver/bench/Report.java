@@ -358,9 +358,11 @@ public final class Report {
     /** The start-up variants bin/measure-startup records ({@code startup.<key>.median|min|max}), in row order. */
     private static final String[][] STARTUP_VARIANTS = {
             {"launcher-nocds", "`./quiver`, no CDS (`QUIVER_NO_CDS=1`)"},
-            {"launcher-cds", "`./quiver`, CDS archive"},
+            {"launcher-cds", "`./quiver`, CDS archive (`QUIVER_NO_AOT=1`; JDK 22-24)"},
+            {"launcher-aot", "`./quiver`, AOT cache (JDK 25+)"},
             {"image-nocds", "image (`bin/quiver`), no CDS"},
-            {"image-cds", "image (`bin/quiver`), CDS archive"}};
+            {"image-cds", "image (`bin/quiver`), CDS archive"},
+            {"image-aot", "image (`bin/quiver`), AOT cache (JDK 25+)"}};
 
     /** The Start-up table: wall time of {@code quiver print} of a small file, from bin/measure-startup's facts. */
     static void startup(StringBuilder out, Map<String, String> facts) {

@@ -269,11 +269,12 @@ class ReportTest {
                 Json.parse("{\"a\": [\"x\\\"\\n\\u00e9\", true, false], \"b\": 2.5e3}"));
     }
 
-    /** The lines bin/measure-startup --facts appends (here: no dist image, so two variants). */
+    /** The lines bin/measure-startup --facts appends (here: no dist image, so the three launcher variants). */
     private static final List<String> STARTUP_FACTS = List.of(
             "startup.runs 15", "startup.bytes 1178",
             "startup.launcher-nocds.median 0.938", "startup.launcher-nocds.min 0.920", "startup.launcher-nocds.max 1.129",
-            "startup.launcher-cds.median 0.384", "startup.launcher-cds.min 0.350", "startup.launcher-cds.max 0.412");
+            "startup.launcher-cds.median 0.384", "startup.launcher-cds.min 0.350", "startup.launcher-cds.max 0.412",
+            "startup.launcher-aot.median 0.251", "startup.launcher-aot.min 0.240", "startup.launcher-aot.max 0.270");
 
     @Test
     void startupTableGivesEachVariantAgainstTheGoal() {
@@ -282,7 +283,8 @@ class ReportTest {
                 | Start-up: `quiver print` of a small file (1,178 B), median of 15 runs | median | min | max | goal | met |
                 | --- | ---: | ---: | ---: | ---: | --- |
                 | `./quiver`, no CDS (`QUIVER_NO_CDS=1`) | 938 ms | 920 ms | 1.13 s | < 400 ms | no |
-                | `./quiver`, CDS archive | 384 ms | 350 ms | 412 ms | < 400 ms | yes |
+                | `./quiver`, CDS archive (`QUIVER_NO_AOT=1`; JDK 22-24) | 384 ms | 350 ms | 412 ms | < 400 ms | yes |
+                | `./quiver`, AOT cache (JDK 25+) | 251 ms | 240 ms | 270 ms | < 400 ms | yes |
 
                 """, r);
     }
@@ -290,11 +292,13 @@ class ReportTest {
     @Test
     void startupWithTheImageAddsItsRowsAndAFailureSaysSo() {
         List<String> lines = new java.util.ArrayList<>(STARTUP_FACTS);
-        lines.addAll(List.of("startup.image-nocds.median 0.400", "startup.image-cds.median 0.2"));
+        lines.addAll(List.of("startup.image-nocds.median 0.400", "startup.image-cds.median 0.2",
+                "startup.image-aot.median 0.15"));
         String r = Report.render(List.of(), Report.facts(lines));
         // exactly the goal is not under it; a missing min/max is n/a
         assertTrue(r.contains("| image (`bin/quiver`), no CDS | 400 ms | n/a | n/a | < 400 ms | no |\n"
-                + "| image (`bin/quiver`), CDS archive | 200 ms | n/a | n/a | < 400 ms | yes |\n"), r);
+                + "| image (`bin/quiver`), CDS archive | 200 ms | n/a | n/a | < 400 ms | yes |\n"
+                + "| image (`bin/quiver`), AOT cache (JDK 25+) | 150 ms | n/a | n/a | < 400 ms | yes |\n"), r);
         assertEquals("Start-up: not measured: bin/measure-startup failed (see startup.log).\n\n",
                 Report.render(List.of(), Report.facts(List.of("startup.status failed (see startup.log)"))));
         // no start-up facts (a partial run): no table

@@ -46,7 +46,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         m.put("head", HeadCommand::new);
         m.put("slice", SliceCommand::new);
         m.put("flight", FlightCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
+        // a lambda, not a method reference: the JDK 25 AOT cache cannot hold a method reference to a class compiled
+        // for Java 5 (picocli's), and its assembly crashes on one (see bin/measure-startup)
+        m.put("help", () -> new CommandLine.HelpCommand());
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -97,7 +99,28 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        dropUnusableCache();
         System.exit(run(args));
+    }
+
+    /**
+     * {@code ./quiver} names its AOT cache in the property {@code quiver.aot.cache}. A JVM that cannot use the cache
+     * (made by another JDK build, of other jars, damaged) runs without it, and without any class-data sharing:
+     * {@code java.vm.info} then does not say "sharing". The cache is deleted, and the launcher's next run makes it
+     * again; this run goes on. When a cache is dropped a second time ({@code CACHE.dropped} is there from the first:
+     * the JVM's options, say, do not let it use any cache made here), {@code CACHE.failed} tells the launcher to make
+     * none for these jars and to use the CDS archive instead (it tries again after a build).
+     */
+    static void dropUnusableCache() {
+        String cache = System.getProperty("quiver.aot.cache");
+        if (cache == null || System.getProperty("java.vm.info", "").contains("sharing")) return;
+        new java.io.File(cache).delete();
+        java.io.File dropped = new java.io.File(cache + ".dropped");
+        try {
+            if (!dropped.createNewFile()) new java.io.File(cache + ".failed").createNewFile();
+        } catch (IOException | SecurityException e) {
+            // the cache directory went read-only: the launcher finds no cache and makes none it cannot write
+        }
     }
 
     /**
