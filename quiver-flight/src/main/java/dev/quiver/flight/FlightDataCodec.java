@@ -3,6 +3,7 @@ package dev.quiver.flight;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.quiver.InvalidDataException;
 import dev.quiver.flight.proto.FlightProtos;
+import dev.quiver.memory.ReclaimableArena;
 import io.grpc.Drainable;
 import io.grpc.HasByteBuffer;
 import io.grpc.KnownLength;
@@ -121,7 +122,8 @@ final class FlightDataCodec implements MethodDescriptor.Marshaller<FlightFrame> 
 
     /**
      * The parts of one message as a stream. gRPC drains it into its transport buffers; parts on the heap are
-     * written as they are, native parts (the encoder's buffers, mapped files) through a small bounce buffer.
+     * written as they are, native parts (the encoder's buffers, mapped files) copied straight into gRPC's buffers
+     * ({@link DirectFraming}) or, where that is not possible, through a small bounce buffer.
      */
     static final class PartsStream extends InputStream implements Drainable, KnownLength {
         private static final int BOUNCE = 64 << 10;
@@ -139,6 +141,8 @@ final class FlightDataCodec implements MethodDescriptor.Marshaller<FlightFrame> 
         public int drainTo(OutputStream target) throws IOException {
             int drained = remaining;
             byte[] bounce = null;
+            DirectFraming direct = DirectFraming.INSTANCE;
+            if (direct != null && !direct.accepts(target)) direct = null;
             for (; part < parts.size(); part++, inPart = 0) {
                 MemorySegment p = parts.get(part);
                 long size = p.byteSize() - inPart;
@@ -146,6 +150,8 @@ final class FlightDataCodec implements MethodDescriptor.Marshaller<FlightFrame> 
                 if (p.heapBase().orElse(null) instanceof byte[] array) {
                     int base = (int) (p.address() + inPart); // a heap segment's address is its offset in the array
                     target.write(array, base, (int) size);
+                } else if (direct != null && direct.write(target, p.asSlice(inPart))) {
+                    // straight into gRPC's transport buffers (DirectFraming)
                 } else {
                     if (bounce == null) bounce = new byte[(int) Math.min(BOUNCE, Math.max(size, 1))];
                     if (bounce.length < Math.min(BOUNCE, size)) bounce = new byte[(int) Math.min(BOUNCE, size)];
@@ -226,8 +232,10 @@ final class FlightDataCodec implements MethodDescriptor.Marshaller<FlightFrame> 
                     case BODY -> {
                         long n = r.length("data_body");
                         if (arena != null) arena.close(); // a repeated field: the last one counts
-                        arena = Arena.ofShared();
-                        body = n == 0 ? MemorySegment.NULL : arena.allocate(n, BODY_ALIGNMENT);
+                        // every byte is overwritten by fill: no zero-filling; a batch dropped without being closed is
+                        // reclaimed by the collector, as the IPC readers' batches are
+                        arena = ReclaimableArena.ofShared();
+                        body = n == 0 ? MemorySegment.NULL : ((ReclaimableArena) arena).allocateUninitialized(n, BODY_ALIGNMENT);
                         r.fill(body);
                     }
                     default -> r.skip(wire, field, at);
