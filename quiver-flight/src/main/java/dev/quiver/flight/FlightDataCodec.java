@@ -122,8 +122,7 @@ final class FlightDataCodec implements MethodDescriptor.Marshaller<FlightFrame> 
 
     /**
      * The parts of one message as a stream. gRPC drains it into its transport buffers; parts on the heap are
-     * written as they are, native parts (the encoder's buffers, mapped files) copied straight into gRPC's buffers
-     * ({@link DirectFraming}) or, where that is not possible, through a small bounce buffer.
+     * written as they are, native parts (the encoder's buffers, mapped files) through a small bounce buffer.
      */
     static final class PartsStream extends InputStream implements Drainable, KnownLength {
         private static final int BOUNCE = 64 << 10;
@@ -141,8 +140,6 @@ final class FlightDataCodec implements MethodDescriptor.Marshaller<FlightFrame> 
         public int drainTo(OutputStream target) throws IOException {
             int drained = remaining;
             byte[] bounce = null;
-            DirectFraming direct = DirectFraming.INSTANCE;
-            if (direct != null && !direct.accepts(target)) direct = null;
             for (; part < parts.size(); part++, inPart = 0) {
                 MemorySegment p = parts.get(part);
                 long size = p.byteSize() - inPart;
@@ -150,8 +147,6 @@ final class FlightDataCodec implements MethodDescriptor.Marshaller<FlightFrame> 
                 if (p.heapBase().orElse(null) instanceof byte[] array) {
                     int base = (int) (p.address() + inPart); // a heap segment's address is its offset in the array
                     target.write(array, base, (int) size);
-                } else if (direct != null && direct.write(target, p.asSlice(inPart))) {
-                    // straight into gRPC's transport buffers (DirectFraming)
                 } else {
                     if (bounce == null) bounce = new byte[(int) Math.min(BOUNCE, Math.max(size, 1))];
                     if (bounce.length < Math.min(BOUNCE, size)) bounce = new byte[(int) Math.min(BOUNCE, size)];
