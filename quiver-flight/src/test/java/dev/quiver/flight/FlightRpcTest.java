@@ -205,6 +205,9 @@ class FlightRpcTest {
         FlightProducer refusing = new FlightProducer() {
             @Override
             public void doPut(CallContext context, FlightStreamReader in, StreamSink<PutResult> acks) {
+                // refuses once the schema has arrived: the client's doPut has sent it and returned its writer by
+                // then (refusing at once raced with sending the schema, and doPut itself then failed, under load)
+                in.schema();
                 throw FlightException.alreadyExists("no thanks");
             }
         };
