@@ -501,7 +501,25 @@ def find(name):
 
 def counters():
     r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_minflt, r.ru_majflt, r.ru_utime + r.ru_stime, time.thread_time()
+    return r.ru_minflt, r.ru_majflt, r.ru_utime + r.ru_stime, time.thread_time(), machine()
+
+
+USER_HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def machine():
+    """(busy, steal) seconds of the whole machine from /proc/stat's cpu line, or None where there is none.
+
+    busy is user + nice + system + irq + softirq, as FaultsProfiler reads it (quiver-bench's JMH forks)."""
+    try:
+        with open("/proc/stat") as f:
+            for line in f:
+                if line.startswith("cpu "):
+                    v = [int(x) for x in line.split()[1:]]
+                    return (v[0] + v[1] + v[2] + v[5] + v[6]) / USER_HZ, v[7] / USER_HZ
+    except OSError:
+        pass
+    return None
 
 
 def iteration(bench, seconds, single_shot):
@@ -527,6 +545,11 @@ def iteration(bench, seconds, single_shot):
         "·cpu.all": ((c1[2] - c0[2]) / ops * 1e6, "us/op"),
         "·cpu.bench": ((c1[3] - c0[3]) / ops * 1e6, "us/op"),
     }
+    wall = time.perf_counter() - start
+    if c0[4] is not None and c1[4] is not None and wall > 0:
+        # cores other processes (the machine's busy time less this process's) and the hypervisor kept busy
+        per_op["·others"] = (max(0.0, c1[4][0] - c0[4][0] - (c1[2] - c0[2])) / wall, "cores")
+        per_op["·steal"] = ((c1[4][1] - c0[4][1]) / wall, "cores")
     return timed / ops, ops, per_op, result
 
 
