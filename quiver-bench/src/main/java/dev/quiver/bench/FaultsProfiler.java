@@ -20,10 +20,10 @@ import java.util.List;
  * {@code /proc/self/stat} before and after the iteration. quiver-bench/run adds it to every run
  * ({@code -prof dev.quiver.bench.FaultsProfiler}); the results are JMH secondary metrics
  * {@code ·minflt}, {@code ·majflt} (faults/op), {@code ·cpu.all} and {@code ·cpu.bench} (CPU µs/op of the fork and of
- * the benchmark threads), and {@code ·others} and {@code ·steal}: how many cores other processes kept busy (from
- * {@code /proc/stat}, the machine's busy time minus the fork's) and how many the hypervisor took, on average over
+ * the benchmark threads), and {@code ·others} and {@code ·steal}: how many cores other processes kept busy (the
+ * machine's CPU time less this fork's, its children's and the kernel threads') and how many the hypervisor took, on average over
  * the iteration. On a machine shared with other work a wall time is only this benchmark's when {@code ·others} is
- * near zero; {@code ·cpu.bench} stays the benchmark's own either way.
+ * near zero (processes the benchmark started, such as a Flight server, and kernel threads do not count); {@code ·cpu.bench} stays the benchmark's own either way.
  *
  * <p>A benchmark that reads a mapped file whose pages are already in this process's page tables takes no fault
  * in its steady state; one whose pages are not resident takes a major fault per missing page (or run of pages
@@ -35,6 +35,7 @@ public final class FaultsProfiler implements InternalProfiler {
 
     private Stat before;
     private Machine machineBefore;
+    private java.util.Map<Long, Proc> processesBefore;
     private long nanosBefore;
     /** CPU time so far of each benchmark thread (JMH names them ...-jmh-worker-N), by thread id. */
     private final java.util.Map<Long, Long> workerCpu = new java.util.HashMap<>();
@@ -51,16 +52,15 @@ public final class FaultsProfiler implements InternalProfiler {
 
     /**
      * Parses the {@code cpu} line of /proc/stat ({@code cpu user nice system idle iowait irq softirq steal ...}):
-     * busy is user + nice + system + irq + softirq (guest time is already part of user), steal is time the
-     * hypervisor ran something else on our virtual CPUs.
+     * busy is user + nice + system (guest time is already part of user; interrupt time is left out, as it is
+     * left out of a process's own times), steal is time the hypervisor ran something else on our virtual CPUs.
      */
     static Machine parseMachine(String procStat) {
         for (String line : procStat.split("\n")) {
             if (!line.startsWith("cpu ")) continue;
             String[] f = line.substring(4).trim().split("\\s+");
             if (f.length < 8) throw new IllegalArgumentException("/proc/stat: short cpu line: " + line);
-            long busy = Long.parseLong(f[0]) + Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[5])
-                    + Long.parseLong(f[6]);
+            long busy = Long.parseLong(f[0]) + Long.parseLong(f[1]) + Long.parseLong(f[2]);
             return new Machine(busy, Long.parseLong(f[7]));
         }
         throw new IllegalArgumentException("/proc/stat: no cpu line");
@@ -74,12 +74,63 @@ public final class FaultsProfiler implements InternalProfiler {
         }
     }
 
+    /** One process of /proc/PID/stat: its parent, CPU ticks (its own and its reaped children's), kernel thread or not. */
+    record Proc(long ppid, long ticks, boolean kernel) {}
+
+    /** PF_KTHREAD in the flags field of /proc/PID/stat. */
+    private static final long PF_KTHREAD = 0x00200000L;
+
+    /** Parses /proc/PID/stat into a {@link Proc} (fields 4 ppid, 9 flags, 14–17 utime stime cutime cstime). */
+    static Proc parseProc(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        if (f.length < 15) throw new IllegalArgumentException("/proc/PID/stat: too few fields: " + stat);
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return new Proc(Long.parseLong(f[1]), ticks, (Long.parseLong(f[6]) & PF_KTHREAD) != 0);
+    }
+
+    /** Every process now, by pid (those that exit while being read are left out). */
+    static java.util.Map<Long, Proc> processes() {
+        java.util.Map<Long, Proc> out = new java.util.HashMap<>();
+        java.io.File[] dirs = new java.io.File("/proc").listFiles();
+        if (dirs == null) return out;
+        for (java.io.File d : dirs) {
+            String name = d.getName();
+            if (name.isEmpty() || !Character.isDigit(name.charAt(0))) continue;
+            try {
+                out.put(Long.parseLong(name), parseProc(Files.readString(d.toPath().resolve("stat"))));
+            } catch (IOException | RuntimeException e) {
+                // gone in between, or not readable: not counted
+            }
+        }
+        return out;
+    }
+
     /**
-     * Cores that other processes kept busy during an interval of {@code nanos}: the machine's busy time minus this
-     * process's own ({@code ownTicks}), never below zero (the two are read a few microseconds apart).
+     * Cores that other processes kept busy during an interval of {@code nanos}: the machine's user and system time
+     * ({@code /proc/stat}, which also holds processes that ended in the interval) less that of {@code self} and its
+     * descendants (a benchmark's own server process is its own work; their reaped children included) and of kernel
+     * threads (a write benchmark's writeback is its own too). Never below zero: the files are read a few
+     * microseconds apart.
      */
-    static double otherCores(Machine before, Machine after, long ownTicks, long nanos) {
-        long others = after.busyTicks() - before.busyTicks() - ownTicks;
+    static double otherCores(Machine machineBefore, Machine machineAfter, java.util.Map<Long, Proc> before,
+                             java.util.Map<Long, Proc> after, long self, long nanos) {
+        java.util.Set<Long> own = new java.util.HashSet<>(List.of(self));
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (java.util.Map<Long, Proc> m : List.of(before, after)) {
+                for (var e : m.entrySet()) {
+                    if (!own.contains(e.getKey()) && own.contains(e.getValue().ppid())) grew |= own.add(e.getKey());
+                }
+            }
+        }
+        long notOthers = 0;
+        for (var e : after.entrySet()) {
+            Proc p = e.getValue();
+            if (!p.kernel() && !own.contains(e.getKey())) continue;
+            Proc was = before.get(e.getKey());
+            notOthers += Math.max(0, p.ticks() - (was == null ? 0 : was.ticks()));
+        }
+        long others = machineAfter.busyTicks() - machineBefore.busyTicks() - notOthers;
         return Math.max(0, others) / TICKS_PER_SECOND / (nanos / 1e9);
     }
 
@@ -123,6 +174,7 @@ public final class FaultsProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         before = available() ? read() : null;
         machineBefore = before != null && Files.isReadable(MACHINE_STAT) ? readMachine() : null;
+        processesBefore = machineBefore != null ? processes() : null;
         workerCpuDelta();
         nanosBefore = System.nanoTime();
     }
@@ -137,6 +189,7 @@ public final class FaultsProfiler implements InternalProfiler {
             return List.of(new ScalarResult("·cpu.bench", worker, "us/op", AggregationPolicy.AVG));
         }
         Machine m = machineBefore != null ? readMachine() : null;
+        java.util.Map<Long, Proc> processesAfter = m != null ? processes() : null;
         Stat d = read().minus(before);
         List<ScalarResult> out = new java.util.ArrayList<>(List.of(
                 new ScalarResult("·cpu.bench", worker, "us/op", AggregationPolicy.AVG),
@@ -146,8 +199,8 @@ public final class FaultsProfiler implements InternalProfiler {
         if (m != null && nanos > 0) {
             // what else ran on the machine while this iteration was timed: a wall time measured beside it includes
             // waiting for a core, which no change of the benchmark explains (BENCHMARKS.md, 2026-12-07 h-w3)
-            out.add(new ScalarResult("·others", otherCores(machineBefore, m, d.cpuTicks(), nanos), "cores",
-                    AggregationPolicy.AVG));
+            out.add(new ScalarResult("·others", otherCores(machineBefore, m, processesBefore, processesAfter,
+                    ProcessHandle.current().pid(), nanos), "cores", AggregationPolicy.AVG));
             out.add(new ScalarResult("·steal", (m.stealTicks() - machineBefore.stealTicks()) / TICKS_PER_SECOND
                     / (nanos / 1e9), "cores", AggregationPolicy.AVG));
         }
