@@ -583,7 +583,8 @@ def iteration(bench, seconds, single_shot):
         "·cpu.bench": ((c1[3] - c0[3]) / ops * 1e6, "us/op"),
     }
     wall = time.perf_counter() - start
-    if c0[4] is not None and c1[4] is not None and wall > 0:
+    # as FaultsProfiler: only over a second or more, where the 10 ms clock ticks' rounding is small
+    if c0[4] is not None and c1[4] is not None and wall >= 1.0:
         # cores other processes (not this one nor its children) and the hypervisor kept busy
         per_op["·others"] = (other_seconds(c0[4], c1[4], os.getpid()) / wall, "cores")
         per_op["·steal"] = ((c1[4][1] - c0[4][1]) / wall, "cores")

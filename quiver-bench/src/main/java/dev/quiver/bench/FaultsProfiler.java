@@ -134,6 +134,13 @@ public final class FaultsProfiler implements InternalProfiler {
         return Math.max(0, others) / TICKS_PER_SECOND / (nanos / 1e9);
     }
 
+    /**
+     * The shortest iteration that gets {@code ·others} and {@code ·steal}: they are sums of several counters in
+     * clock ticks of 10 ms, so over a shorter interval (smoke runs' single shots) their rounding alone is a large
+     * part of a core.
+     */
+    static final long MIN_NANOS_FOR_CORES = 1_000_000_000L;
+
     /** Clock ticks per second of utime/stime (USER_HZ: 100 on every Linux ABI). */
     static final double TICKS_PER_SECOND = 100;
 
@@ -196,7 +203,7 @@ public final class FaultsProfiler implements InternalProfiler {
                 new ScalarResult("·minflt", (double) d.minflt() / ops, "faults/op", AggregationPolicy.AVG),
                 new ScalarResult("·majflt", (double) d.majflt() / ops, "faults/op", AggregationPolicy.AVG),
                 new ScalarResult("·cpu.all", d.cpuTicks() / TICKS_PER_SECOND / ops * 1e6, "us/op", AggregationPolicy.AVG)));
-        if (m != null && nanos > 0) {
+        if (m != null && nanos >= MIN_NANOS_FOR_CORES) {
             // what else ran on the machine while this iteration was timed: a wall time measured beside it includes
             // waiting for a core, which no change of the benchmark explains (BENCHMARKS.md, 2026-12-07 h-w3)
             out.add(new ScalarResult("·others", otherCores(machineBefore, m, processesBefore, processesAfter,
