@@ -501,7 +501,62 @@ def find(name):
 
 def counters():
     r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_minflt, r.ru_majflt, r.ru_utime + r.ru_stime, time.thread_time()
+    return r.ru_minflt, r.ru_majflt, r.ru_utime + r.ru_stime, time.thread_time(), machine()
+
+
+USER_HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def machine():
+    """(busy, steal, {pid: (ppid, CPU seconds incl. reaped children, kernel thread)}), or None; busy is the
+    machine's user + nice + system seconds from /proc/stat, as FaultsProfiler reads them for the JMH forks."""
+    try:
+        steal = busy = None
+        with open("/proc/stat") as f:
+            for line in f:
+                if line.startswith("cpu "):
+                    v = [int(x) for x in line.split()[1:]]
+                    busy, steal = (v[0] + v[1] + v[2]) / USER_HZ, v[7] / USER_HZ
+                    break
+        if steal is None:
+            return None
+        procs = {}
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat") as f:
+                    st = f.read()
+            except OSError:
+                continue
+            v = st[st.rindex(")") + 2:].split()
+            ticks = int(v[11]) + int(v[12]) + int(v[13]) + int(v[14])
+            procs[int(name)] = (int(v[1]), ticks / USER_HZ, (int(v[6]) & 0x00200000) != 0)
+        return busy, steal, procs
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def other_seconds(m0, m1, self_pid):
+    """CPU seconds of other processes between two machine() readings: the machine's busy time less that of
+    self_pid, its descendants and the kernel threads (FaultsProfiler.otherCores), never below zero."""
+    before, after = m0[2], m1[2]
+    own = {self_pid}
+    grew = True
+    while grew:
+        grew = False
+        for m in (before, after):
+            for pid, (ppid, _, _) in m.items():
+                if pid not in own and ppid in own:
+                    own.add(pid)
+                    grew = True
+    not_others = 0.0
+    for pid, (_, secs, kernel) in after.items():
+        if not kernel and pid not in own:
+            continue
+        was = before.get(pid)
+        not_others += max(0.0, secs - (was[1] if was else 0.0))
+    return max(0.0, m1[0] - m0[0] - not_others)
 
 
 def iteration(bench, seconds, single_shot):
@@ -527,6 +582,12 @@ def iteration(bench, seconds, single_shot):
         "·cpu.all": ((c1[2] - c0[2]) / ops * 1e6, "us/op"),
         "·cpu.bench": ((c1[3] - c0[3]) / ops * 1e6, "us/op"),
     }
+    wall = time.perf_counter() - start
+    # as FaultsProfiler: only over a second or more, where the 10 ms clock ticks' rounding is small
+    if c0[4] is not None and c1[4] is not None and wall >= 1.0:
+        # cores other processes (not this one nor its children) and the hypervisor kept busy
+        per_op["·others"] = (other_seconds(c0[4], c1[4], os.getpid()) / wall, "cores")
+        per_op["·steal"] = ((c1[4][1] - c0[4][1]) / wall, "cores")
     return timed / ops, ops, per_op, result
 
 

@@ -183,7 +183,8 @@ public final class Report {
         }
         String unit = (String) metric.get("scoreUnit");
         // counters as they are: page faults, and JMH's "#" of @AuxCounters events (FlightBenchmark's server memory)
-        return unit.startsWith("faults") || unit.equals("#") ? score : score * secondsPer(unit);
+        // and FaultsProfiler's cores that other processes (·others) or the hypervisor (·steal) kept busy
+        return unit.startsWith("faults") || unit.equals("#") || unit.equals("cores") ? score : score * secondsPer(unit);
     }
 
     private static Map<String, String> stringMap(Map<?, ?> p) {
@@ -458,6 +459,40 @@ public final class Report {
                 + "| Arrow Java | PyArrow | PyArrow full |\n| --- | ---: | ---: | ---: | ---: |\n");
         out.append(rows).append('\n');
         out.append(COUNTERS_NOTE).append("\n\n");
+        String disturbed = disturbed(repeats, keys, known);
+        if (!disturbed.isEmpty()) out.append(disturbed).append("\n\n");
+    }
+
+    /** Other processes keeping this many cores busy on average while a benchmark was timed disturb its wall time. */
+    static final double DISTURBED_CORES = 0.25;
+
+    /**
+     * The rows measured beside other work: median over the repeats of FaultsProfiler's {@code ·others} (cores
+     * other processes kept busy during the timed iterations) or {@code ·steal} (cores the hypervisor took) at
+     * {@link #DISTURBED_CORES} or more. Empty when none was.
+     */
+    static String disturbed(List<Map<String, Map<String, Score>>> repeats, List<String> keys, Map<String, Operation> known) {
+        Map<String, Map<String, Double>> others = medians(collect(repeats, s -> {
+            Double o = s.counters().get("·others");
+            Double st = s.counters().get("·steal");
+            return o == null && st == null ? null : (o == null ? 0 : o) + (st == null ? 0 : st);
+        }));
+        List<String> rows = new ArrayList<>();
+        for (String k : keys) {
+            List<String> cells = new ArrayList<>();
+            for (String lib : LIBRARIES) {
+                Double o = others.getOrDefault(lib, Map.of()).get(k);
+                if (o != null && o >= DISTURBED_CORES) cells.add(libraryName(lib) + " " + String.format(java.util.Locale.ROOT, "%.2f", o));
+            }
+            if (cells.isEmpty()) continue;
+            Operation op = known.get(k);
+            rows.add((op == null ? k : op.workload() + ", " + op.label()) + " (" + String.join(", ", cells) + ")");
+        }
+        if (rows.isEmpty()) return "";
+        return "Measured beside other work (cores that other processes or the hypervisor kept busy while the "
+                + "iterations were timed, median over the repeats, " + DISTURBED_CORES + " or more): "
+                + String.join("; ", rows) + ". Their times include waiting for a core, which no change of the "
+                + "benchmark explains; the CPU time of the benchmark thread above is their own.";
     }
 
     static final String COUNTERS_NOTE = "Counters that do not depend on how loaded the machine is (FaultsProfiler in "

@@ -146,6 +146,13 @@ public final class Suite {
             if (!ok || got.isEmpty()) failures.add(u.name() + " (log: " + log + ")");
             results.addAll(got);
             System.err.printf("suite:   %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            for (Object r : got) {
+                double busy = othersCores(r);
+                if (busy >= Report.DISTURBED_CORES) {
+                    System.err.printf("suite:   timed beside other work: other processes or the hypervisor kept %.2f "
+                            + "cores busy (its wall time includes waiting for a core; see ·cpu.bench)%n", busy);
+                }
+            }
         }
         List<String> problems = DataFiles.verify(data);
         if (!problems.isEmpty()) throw new IllegalStateException("isolation violated in repeat " + k + ": " + problems);
@@ -153,6 +160,16 @@ public final class Suite {
         Files.write(dir.resolve("failures.txt"), failures);
         for (String f : failures) System.err.println("suite: FAILED " + f);
         return failures.isEmpty();
+    }
+
+    /** FaultsProfiler's ·others + ·steal of one JMH result (cores busy beside the benchmark), 0 without them. */
+    static double othersCores(Object result) {
+        if (!(result instanceof Map<?, ?> r) || !(r.get("secondaryMetrics") instanceof Map<?, ?> sec)) return 0;
+        double sum = 0;
+        for (String k : List.of("·others", "·steal")) {
+            if (sec.get(k) instanceof Map<?, ?> m && m.get("score") instanceof Number n) sum += n.doubleValue();
+        }
+        return sum;
     }
 
     /** The system properties every fork gets: where the data is, that it is sealed, where writes go. */

@@ -129,6 +129,37 @@ class ReportTest {
     }
 
     @Test
+    void rowsTimedBesideOtherWorkAreNamedWithTheCoresTheOthersUsed() {
+        String w3 = "W3RandomAccessBenchmark";
+        // Quiver's access timed while other processes kept 1.6 cores busy in two of three repeats (median 1.6);
+        // Arrow Java's alone (0.02 cores), so only Quiver's row is named
+        List<Object> repeats = List.of(
+                List.of(result(w3, "quiver_access", 33, others(1.6, 0.0)), result(w3, "arrowJava_access", 400, others(0.02, 0.0))),
+                List.of(result(w3, "quiver_access", 34, others(1.7, 0.0)), result(w3, "arrowJava_access", 410, others(0.01, 0.0))),
+                List.of(result(w3, "quiver_access", 10, others(0.0, 0.0)), result(w3, "arrowJava_access", 405, others(0.0, 0.0))));
+        String r = Report.render(repeats, Map.of());
+        assertTrue(r.contains("Measured beside other work (cores that other processes or the hypervisor kept busy while "
+                + "the iterations were timed, median over the repeats, 0.25 or more): W3 random access, load a random "
+                + "batch, sum a (per access) (Quiver 1.60). Their times include waiting for a core"), r);
+        assertFalse(r.contains("Arrow Java 0.0"), r);
+    }
+
+    @Test
+    void stolenCoresCountAsDisturbanceAndAQuietRunHasNoNote() {
+        String w3 = "W3RandomAccessBenchmark";
+        String stolen = Report.render(List.of(List.of(result(w3, "quiver_access", 30, others(0.1, 0.3)))), Map.of());
+        assertTrue(stolen.contains("sum a (per access) (Quiver 0.40)."), stolen);
+        String quiet = Report.render(List.of(List.of(result(w3, "quiver_access", 10, others(0.05, 0.0)))), Map.of());
+        assertFalse(quiet.contains("Measured beside other work"), quiet);
+    }
+
+    private static Map<String, Object> others(double cores, double steal) {
+        return Map.of("·cpu.bench", Map.of("score", 10.0, "scoreUnit", "us/op"),
+                "·others", Map.of("score", cores, "scoreUnit", "cores"),
+                "·steal", Map.of("score", steal, "scoreUnit", "cores"));
+    }
+
+    @Test
     void memcpyGivesEveryCopyAndTheFastestJavaCopy() {
         // 256 MiB: 268435456 bytes; 26.84 ms = 10 GB/s, 13.42 ms = 20 GB/s, 17.9 ms = 15 GB/s
         List<Object> run = List.of(
