@@ -241,7 +241,7 @@ public abstract class Array {
 
     /** Slots {@code [from, to)} of {@code values} as an unmodifiable List of their {@link #value}s. */
     static List<Object> values(Array values, int from, int to, boolean display) {
-        List<Object> out = new ArrayList<>(to - from);
+        List<Object> out = new ArrayList<>(presize(to - from));
         for (int k = from; k < to; k++) out.add(values.value(k, display));
         return java.util.Collections.unmodifiableList(out);
     }
@@ -295,9 +295,18 @@ public abstract class Array {
      * @return the values, in order
      */
     public List<Object> toList() {
-        List<Object> out = new ArrayList<>(length());
+        List<Object> out = new ArrayList<>(presize(length()));
         for (int i = 0; i < length(); i++) out.add(getObject(i));
         return out;
+    }
+
+    /**
+     * The initial capacity of a list of {@code count} values read from this array: at most 4,096, and the list
+     * grows as values are read. Below FULL validation a length is only declared, and may be far beyond the buffers
+     * (the first value past them is an IndexOutOfBoundsException); nothing is allocated from it alone.
+     */
+    static int presize(int count) {
+        return Math.min(count, 4096);
     }
 
     /**

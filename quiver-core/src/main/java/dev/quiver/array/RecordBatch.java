@@ -916,7 +916,7 @@ public final class RecordBatch implements AutoCloseable {
      */
     public List<Map<String, Object>> toList() {
         checkOpen();
-        List<Map<String, Object>> rows = new ArrayList<>(numRows);
+        List<Map<String, Object>> rows = new ArrayList<>(Array.presize(numRows));
         for (int r = 0; r < numRows; r++) rows.add(row(r));
         return rows;
     }

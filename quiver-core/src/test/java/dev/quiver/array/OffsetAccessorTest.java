@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lengths, starts and indices read through the offsets and index buffers, on whole and sliced arrays. */
 class OffsetAccessorTest {
@@ -100,5 +101,34 @@ class OffsetAccessorTest {
         }
         DictionaryArray unsigned = dev.quiver.array.Arrow.dictionary(dev.quiver.array.Arrow.uint32(4_000_000_000L), dict);
         assertEquals(4_000_000_000L, unsigned.getIndex(0));
+    }
+
+    /**
+     * Unvalidated data may declare a child far longer than its buffers (quiver-fuzz found a list child of 1.3 billion
+     * int16 values over 48 bytes, and getObject presized its List from that count: 806 MB allocated for 2 KB). The
+     * getters that materialise values grow their lists as values are read: the first value past the buffer is an
+     * IndexOutOfBoundsException, with a few KB allocated.
+     */
+    @Test
+    void materialisingDoesNotAllocateFromADeclaredLength() {
+        MemorySegment offsets = MemorySegment.ofArray(new byte[8]);
+        offsets.set(LE.INT, 0, 0);
+        offsets.set(LE.INT, 4, 1_300_000_000);
+        ArrayData values = new ArrayData(ArrowTypes.INT16, 1_300_000_000, 0, 0,
+                new MemorySegment[] {ArrayData.ABSENT, MemorySegment.ofArray(new byte[48])}, null, null);
+        Array list = Array.of(new ArrayData(new dev.quiver.type.ArrowType.List(), 1, 0, 0,
+                new MemorySegment[] {ArrayData.ABSENT, offsets}, new ArrayData[] {values}, null));
+        Array child = ((ListArray) list).values();
+        for (Runnable r : List.<Runnable>of(() -> list.getObject(0), list::toList, child::toList)) {
+            long before = allocated();
+            assertThrows(IndexOutOfBoundsException.class, r::run);
+            long used = allocated() - before;
+            assertTrue(used < (1 << 20), "allocated " + used + " bytes");
+        }
+    }
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
     }
 }
