@@ -41,6 +41,8 @@ final class Lz4FrameReader {
     static final int PARALLEL_MIN_BLOCKS = 2;
     /** ... and this many decoded bytes (smaller frames cost more to hand over than to decode). */
     static final long PARALLEL_MIN_BYTES = 1L << 20;
+    /** Frames whose blocks were decoded by parallel tasks (for tests: which path a frame took). */
+    static final java.util.concurrent.atomic.LongAdder PARALLEL_FRAMES = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * Decodes all of {@code in} into {@code out}, which must end up exactly full; {@code inPlace} says whether
@@ -279,7 +281,9 @@ final class Lz4FrameReader {
             long full = outStart + (long) (i + 1) * blockMax;
             if (e != null || ends[i] < 0 || (i < blocks - 1 && ends[i] != full)) failed = true;
         }
-        return failed ? null : new long[] {p, ends[blocks - 1]};
+        if (failed) return null;
+        PARALLEL_FRAMES.increment();
+        return new long[] {p, ends[blocks - 1]};
     }
 
     private static long independentBlock(MemorySegment in, long ip, long size, MemorySegment out, long op,
