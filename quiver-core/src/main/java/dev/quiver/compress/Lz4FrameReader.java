@@ -27,6 +27,13 @@ import static dev.quiver.compress.Lz4FrameCodec.*;
  * 4 MiB). It writes into the {@link Lz4Output}, memory of the decoding call alone. The output is allocated
  * only once the first frame header has been checked.
  *
+ * <p>With {@code parallel} (a codec with threads, i.e. {@code IpcReadOptions.useThreads}), a frame of independent
+ * blocks of 1 MiB or more decoded on a fork/join worker (the readers' codec pool) has its blocks decoded as tasks
+ * of that pool, block {@code i} into its own slice of the output; each task reads its block in place or from a
+ * private copy on its own thread, by the same rule. Linked frames stay sequential (each block needs the output
+ * before it). Checksums and sizes are checked as on the sequential path, and any block that fails sends the
+ * whole frame back to the sequential path, which reports the first fault exactly as it always did.
+ *
  * @see <a href="https://github.com/lz4/lz4/blob/dev/doc/lz4_Frame_format.md">LZ4 Frame Format</a>
  */
 final class Lz4FrameReader {
