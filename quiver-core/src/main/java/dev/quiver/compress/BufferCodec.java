@@ -107,7 +107,9 @@ public sealed interface BufferCodec permits PrefixedCodec {
      * threads to compress one large buffer: Zstandard splits buffers of {@value ZstdCodec#MT_MIN_BYTES} bytes
      * or more into jobs compressed in parallel (the output is still one standard frame); LZ4 compresses the
      * blocks of a buffer of 2 MiB or more as tasks of the fork/join pool the caller runs on, when it runs on
-     * one (the bytes are those of the serial path).
+     * one (the bytes are those of the serial path). Decoding, LZ4 decodes the blocks of a frame of independent
+     * blocks (as this codec writes them) of 1 MiB or more as tasks of the fork/join pool the caller runs on, when
+     * it runs on one, each into its own slice of the output; linked blocks stay sequential.
      */
     static BufferCodec create(CompressionType type, int level, int threads) {
         int l = level != DEFAULT_LEVEL ? level

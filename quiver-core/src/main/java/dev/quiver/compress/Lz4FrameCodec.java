@@ -204,7 +204,7 @@ final class Lz4FrameCodec extends PrefixedCodec {
     @Override
     MemorySegment decompress(MemorySegment body, long declared, SegmentAllocator alloc, Site site) {
         try (Lz4Output out = new Lz4Output(declared, body.byteSize(), alloc)) {
-            Lz4FrameReader.read(body, out, Segments.nativeMayRead(body, alloc), site);
+            Lz4FrameReader.read(body, out, Segments.nativeMayRead(body, alloc), threads > 1, site);
             return out.result();
         }
     }

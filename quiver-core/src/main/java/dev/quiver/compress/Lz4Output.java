@@ -41,6 +41,11 @@ final class Lz4Output implements AutoCloseable {
         return segment;
     }
 
+    /** Whether the whole output is allocated at the first {@link #ensure} (not grown as the blocks decode). */
+    boolean direct() {
+        return direct;
+    }
+
     /** Bytes allocated so far, growth included (for tests of the allocation rule). */
     long allocated() {
         return allocated;

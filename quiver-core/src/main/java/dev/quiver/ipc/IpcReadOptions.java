@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param limits     limits on untrusted sizes
  * @param useThreads decompress the large buffers of a compressed batch in parallel on a shared pool of one
  *                   thread per core (as Arrow C++'s {@code use_threads}); on by default, it only acts on
- *                   buffers of 256 KiB or more and on machines with more than one core
+ *                   buffers of 256 KiB or more and on machines with more than one core. When a batch has two such
+ *                   buffers or more, an LZ4 buffer of 1 MiB or more written with independent blocks (as Quiver
+ *                   writes it) also has its blocks decoded in parallel on that pool; linked blocks (as Arrow C++
+ *                   writes them) are decoded in order
  * @param memoryMap  whether a file opened from a path ({@link Ipc#openFile(java.nio.file.Path, IpcReadOptions)},
  *                   and a regular file holding a stream, {@link Ipc#openStream(java.nio.file.Path, IpcReadOptions)})
  *                   is memory-mapped (the default) or read into memory. A mapped reader hands out batches that

@@ -75,7 +75,10 @@ final class RecordBatchDecoder {
         this.bigEndian = context.bigEndian();
         this.budget = context.budget();
         CompressionType c = header.compression();
-        this.codec = c == null ? null : BufferCodec.create(c);
+        // with threads, LZ4 also decodes the independent blocks of one large buffer as tasks of the codec pool
+        this.codec = c == null ? null
+                : options.useThreads() ? BufferCodec.create(c, BufferCodec.DEFAULT_LEVEL, CodecPool.threads())
+                : BufferCodec.create(c);
     }
 
     /**
