@@ -242,16 +242,21 @@ public final class Validator {
 
     /** First slot in {@code (from, to]} whose int32 offset is below the one before it, or -1. */
     private static long firstDecrease32(MemorySegment o, long from, long to) {
-        // one branch-free pass: the sign of (cur - prev) as a long marks a decrease; locate it only when there is one
-        long signs = 0;
+        // one branch-free pass: cur < prev exactly when (cur - prev) borrows, i.e. its overflow-corrected sign is
+        // negative; locate the decrease only when there is one. All in int: widening each loaded int to long made C2
+        // load it with a sign-extending movsxd, and HotSpot 25.0.3's handler for a fault in such a load (a mapped
+        // file truncated under the reader) fails to decode that instruction and crashes the JVM instead of throwing
+        // InternalError (Assembler::locate_operand, ShouldNotReachHere; MappedFileChangeTest caught it)
+        int decreases = 0;
         boolean isNative = o.isNative();
-        long prevOffset = isNative ? Loads.intNative(o, from * 4) : Loads.intHeap(o, from * 4);
+        int prevOffset = isNative ? Loads.intNative(o, from * 4) : Loads.intHeap(o, from * 4);
         for (long at = from * 4 + 4, stop = to * 4; at <= stop; at += 4) {
-            long cur = isNative ? Loads.intNative(o, at) : Loads.intHeap(o, at);
-            signs |= cur - prevOffset;
+            int cur = isNative ? Loads.intNative(o, at) : Loads.intHeap(o, at);
+            int d = cur - prevOffset;
+            decreases |= d ^ ((cur ^ prevOffset) & (d ^ cur));
             prevOffset = cur;
         }
-        if (signs >= 0) return -1;
+        if (decreases >= 0) return -1;
         int prev = o.get(LE.INT, from * 4);
         for (long s = from + 1; s <= to; s++) {
             int cur = o.get(LE.INT, s * 4);
