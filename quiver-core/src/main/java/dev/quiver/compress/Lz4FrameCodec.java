@@ -8,7 +8,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * {@code LZ4_FRAME}: writes one LZ4 frame of independent blocks (block size fitted to the buffer, at most
@@ -153,22 +152,11 @@ final class Lz4FrameCodec extends PrefixedCodec {
         long n = src.byteSize();
         long slot = slot(blockMax);
         long[] written = new long[blocks];
-        RecursiveAction[] tasks = new RecursiveAction[blocks];
-        for (int i = 0; i < blocks; i++) {
-            int b = i;
-            tasks[i] = new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    long off = (long) b * blockMax;
-                    written[b] = writeBlock(src, off, (int) Math.min(blockMax, n - off), dst, HEADER_LENGTH + b * slot);
-                }
-            };
-        }
-        for (int i = blocks - 1; i >= 1; i--) tasks[i].fork();
-        tasks[0].quietlyInvoke();
-        for (int i = 1; i < blocks; i++) tasks[i].quietlyJoin();
-        for (RecursiveAction t : tasks) {
-            Throwable e = t.getException();
+        Throwable[] thrown = BlockTasks.run(blocks, b -> {
+            long off = (long) b * blockMax;
+            written[b] = writeBlock(src, off, (int) Math.min(blockMax, n - off), dst, HEADER_LENGTH + b * slot);
+        });
+        for (Throwable e : thrown) {
             if (e instanceof RuntimeException r) throw r;
             if (e instanceof Error err) throw err;
         }

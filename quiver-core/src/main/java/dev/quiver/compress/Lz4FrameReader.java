@@ -9,7 +9,6 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
 
 import static dev.quiver.compress.Lz4FrameCodec.*;
 
@@ -253,37 +252,27 @@ final class Lz4FrameReader {
         long[] ends = new long[blocks];
         long[] positions = at;
         long[] sizeWords = words;
-        RecursiveAction[] tasks = new RecursiveAction[blocks];
-        for (int i = 0; i < blocks; i++) {
-            int b = i;
-            tasks[i] = new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    long from = positions[b];
-                    long size = sizeWords[b] & 0x7FFF_FFFFL;
-                    long op = outStart + (long) b * blockMax;
-                    long limit = op + Math.min(blockMax, outEnd - op);
-                    if (blockChecksum && XxHash32.hash(in, from, size, 0) != in.get(LE.INT, from + size)) {
-                        ends[b] = -1;
-                    } else if ((sizeWords[b] & UNCOMPRESSED_BLOCK) != 0) {
-                        if (size > limit - op) {
-                            ends[b] = -1;
-                        } else {
-                            MemorySegment.copy(in, from, dst, op, size);
-                            ends[b] = op + size;
-                        }
-                    } else {
-                        ends[b] = independentBlock(in, from, size, dst, op, limit, inPlace, site);
-                    }
+        Throwable[] thrown = BlockTasks.run(blocks, b -> {
+            long from = positions[b];
+            long size = sizeWords[b] & 0x7FFF_FFFFL;
+            long op = outStart + (long) b * blockMax;
+            long limit = op + Math.min(blockMax, outEnd - op);
+            if (blockChecksum && XxHash32.hash(in, from, size, 0) != in.get(LE.INT, from + size)) {
+                ends[b] = -1;
+            } else if ((sizeWords[b] & UNCOMPRESSED_BLOCK) != 0) {
+                if (size > limit - op) {
+                    ends[b] = -1;
+                } else {
+                    MemorySegment.copy(in, from, dst, op, size);
+                    ends[b] = op + size;
                 }
-            };
-        }
-        for (int i = blocks - 1; i >= 1; i--) tasks[i].fork();
-        tasks[0].quietlyInvoke();
-        for (int i = 1; i < blocks; i++) tasks[i].quietlyJoin();
+            } else {
+                ends[b] = independentBlock(in, from, size, dst, op, limit, inPlace, site);
+            }
+        });
         boolean failed = false;
         for (int i = 0; i < blocks; i++) {
-            Throwable e = tasks[i].getException();
+            Throwable e = thrown[i];
             if (e instanceof Error err) throw err;
             long full = outStart + (long) (i + 1) * blockMax;
             if (e != null || ends[i] < 0 || (i < blocks - 1 && ends[i] != full)) failed = true;
